@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { SqlError, type StatementOutcome } from '../../engine';
+import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
+import { formatOutcomes, type OutputFormat } from '../format/outcomes';
+import { EXIT, UsageError, type CliCommand } from './command';
+import { afterStatementsHooks } from './hooks';
+
+const FORMATS: OutputFormat[] = ['table', 'csv', 'json'];
+
+export const sqlCommand: CliCommand = {
+  name: 'sql',
+  summary: 'run SQL against a workspace',
+  usage: `warehouse-lab sql [--workspace DIR] [--empty] [--user NAME] [--format table|csv|json]
+                  [--continue-on-error] [--no-wait] (-c "SQL" | -f FILE | < FILE)`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        workspace: { type: 'string' },
+        user: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        'continue-on-error': { type: 'boolean', default: false },
+        'no-wait': { type: 'boolean', default: false },
+        empty: { type: 'boolean', default: false },
+        command: { type: 'string', short: 'c' },
+        file: { type: 'string', short: 'f' },
+      },
+      allowPositionals: false,
+    });
+    const format = values.format as OutputFormat;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use table, csv or json)`);
+    if (values.command !== undefined && values.file !== undefined) throw new UsageError('give either -c or -f, not both');
+    let sql: string | undefined = values.command;
+    if (values.file !== undefined) {
+      try {
+        sql = await readFile(values.file, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read ${values.file}: ${(e as Error).message}`);
+      }
+    }
+    sql ??= await io.readStdin();
+    if (sql === undefined) throw new UsageError('no SQL given: use -c "SQL", -f FILE or standard input');
+
+    const warehouse = await openFolderWorkspace(values.workspace ?? defaultWorkspaceDir(), { seeded: !values.empty });
+    let outcomes: StatementOutcome[];
+    try {
+      try {
+        const session = await warehouse.session(values.user);
+        outcomes = await session.execute(sql, { continueOnError: values['continue-on-error'] });
+        await session.close();
+      } catch (e) {
+        if (!(e instanceof SqlError)) throw e;
+        outcomes = [{ ok: false, sql: '', error: e.toJSON() }];
+      }
+      for (const hook of afterStatementsHooks) await hook(warehouse, { wait: !values['no-wait'], stderr: io.stderr });
+    } finally {
+      await warehouse.close();
+    }
+    const { stdout, stderr } = formatOutcomes(outcomes, format);
+    io.stdout(stdout);
+    if (stderr) io.stderr(stderr);
+    return outcomes.some((o) => !o.ok) ? EXIT.failed : EXIT.ok;
+  },
+};

@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import type { StatementOutcome } from '../../engine';
+import { jsonValue, textValue } from './values';
+
+export type OutputFormat = 'table' | 'csv' | 'json';
+
+/** One JSON element per statement: the CLI's stable contract. */
+export function outcomesToJson(outcomes: StatementOutcome[]): unknown[] {
+  return outcomes.map((o) => {
+    if (!o.ok) return { sql: o.sql, error: o.error };
+    const r = o.result;
+    const element: Record<string, unknown> = {
+      sql: r.sql,
+      command: r.command,
+      columns: r.columns.map((c) => c.name),
+      columnTypes: r.columns.map((c) => c.type),
+      rows: r.rows.map((row) => row.map((v, i) => jsonValue(v, r.columns[i]))),
+      rowCount: r.rowCount,
+    };
+    if (r.notices.length) element.notices = r.notices;
+    if (r.scan) element.scan = r.scan;
+    return element;
+  });
+}
+
+export function formatOutcomes(outcomes: StatementOutcome[], format: OutputFormat): { stdout: string; stderr: string } {
+  if (format === 'json') return { stdout: JSON.stringify(outcomesToJson(outcomes)) + '\n', stderr: '' };
+  let stdout = '';
+  let stderr = '';
+  for (const o of outcomes) {
+    if (!o.ok) {
+      const where = o.error.position ? `\nPOSITION: ${o.error.position}` : '';
+      stderr += `ERROR:  ${o.error.message} (SQLSTATE ${o.error.code})${where}\n`;
+      continue;
+    }
+    const r = o.result;
+    for (const notice of r.notices) stderr += `${notice}\n`;
+    if (r.columns.length === 0) {
+      if (format === 'table') stdout += `${r.command}${/^(INSERT|UPDATE|DELETE|SELECT|COPY)$/.test(r.command) ? ` ${r.rowCount}` : ''}\n`;
+      continue;
+    }
+    stdout += format === 'csv' ? toCsv(o.result) : toTable(o.result);
+    if (r.scan) stderr += `Spectrum scan: ${r.scan.bytes} bytes, ${r.scan.files} file(s), $${r.scan.costUsd.toFixed(6)}\n`;
+  }
+  return { stdout, stderr };
+}
+
+function toCsv(result: { columns: { name: string }[]; rows: unknown[][] }): string {
+  const data = result.rows.map((row) => row.map((v) => textValue(v as never)));
+  return Papa.unparse({ fields: result.columns.map((c) => c.name), data }, { newline: '\n' }) + '\n';
+}
+
+/** psql-like aligned output. */
+function toTable(result: { columns: { name: string }[]; rows: unknown[][]; rowCount: number }): string {
+  const header = result.columns.map((c) => c.name);
+  const cells = result.rows.map((row) => row.map((v) => textValue(v as never)));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: string[]) => ' ' + values.map((v, i) => v.padEnd(widths[i]!)).join(' | ').trimEnd();
+  const out = [line(header), '-' + widths.map((w) => '-'.repeat(w)).join('-+-') + '-', ...cells.map(line)];
+  out.push(`(${result.rowCount} ${result.rowCount === 1 ? 'row' : 'rows'})`, '');
+  return out.join('\n') + '\n';
+}

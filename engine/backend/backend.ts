@@ -1,0 +1,32 @@
+/**
+ * The seam between the Redshift front end and whatever executes SQL. The embedded PGlite backend is
+ * the default; a remote backend (a real Redshift or PostgreSQL over the wire protocol) implements the
+ * same interface.
+ */
+export interface RawField {
+  name: string;
+  typeOid: number;
+}
+
+export interface RawResult {
+  fields: RawField[];
+  rows: unknown[][];
+  affectedRows: number;
+}
+
+export interface SqlBackend {
+  /** Runs one statement (never several) as the current identity. */
+  query(sql: string, params?: unknown[]): Promise<RawResult>;
+  /** Runs trusted, internal SQL text that may hold several statements. */
+  exec(sql: string): Promise<void>;
+  /** Switches the database identity (null = the backend's own superuser). */
+  setIdentity(user: string | null): Promise<void>;
+  readonly identity: string | null;
+  inTransaction(): boolean;
+  /** Serialises work: the callback has the connection to itself. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Writes a file the backend can read server-side (COPY fast path, external tables). */
+  writeServerFile?(path: string, data: Uint8Array | string): void;
+  removeServerFile?(path: string): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,84 @@
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { RawResult, SqlBackend } from './backend';
+import { quoteIdent } from '../sql/quote';
+import { Mutex } from '../util/mutex';
+import { valueParsers } from './value-parsers';
+
+export interface PgliteOpenOptions {
+  /** PGlite data dir: a path in Node, `idb://name` in a browser, undefined for memory. */
+  dataDir?: string;
+  /** A data-dir tarball to start from (memory and IndexedDB workspaces). */
+  loadDataDir?: Blob;
+  database: string;
+}
+
+/** The embedded backend: one PGlite instance, one connection, identities switched per statement. */
+export class PgliteBackend implements SqlBackend {
+  private readonly mutex = new Mutex();
+  private currentIdentity: string | null = null;
+
+  private constructor(readonly db: PGlite) {}
+
+  static async open(options: PgliteOpenOptions): Promise<PgliteBackend> {
+    const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: false };
+    if (options.dataDir) pgOptions.dataDir = options.dataDir;
+    if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
+    const db = await PGlite.create(pgOptions);
+    return new PgliteBackend(db);
+  }
+
+  get identity(): string | null {
+    return this.currentIdentity;
+  }
+
+  async query(sql: string, params: unknown[] = []): Promise<RawResult> {
+    const result = await this.db.query<unknown[]>(sql, params, { rowMode: 'array' });
+    return {
+      fields: result.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID })),
+      rows: result.rows,
+      affectedRows: result.affectedRows ?? 0,
+    };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  /** Always issues the SET: a ROLLBACK can undo an earlier switch behind our back. */
+  async setIdentity(user: string | null): Promise<void> {
+    if (user === null) await this.db.exec('RESET SESSION AUTHORIZATION');
+    else await this.db.exec(`SET SESSION AUTHORIZATION ${quoteIdent(user)}`);
+    this.currentIdentity = user;
+  }
+
+  inTransaction(): boolean {
+    return this.db.isInTransaction();
+  }
+
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.mutex.run(work);
+  }
+
+  writeServerFile(path: string, data: Uint8Array | string): void {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    if (dir) this.db.Module.FS.mkdirTree(dir);
+    this.db.Module.FS.writeFile(path, data);
+  }
+
+  removeServerFile(path: string): void {
+    try {
+      this.db.Module.FS.unlink(path);
+    } catch {
+      // already gone
+    }
+  }
+
+  /** A tarball of the data dir (used for browser templates and snapshots). */
+  dumpDataDir(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

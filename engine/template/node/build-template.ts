@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { cp, mkdir, rename, rm, writeFile, rmdir } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { bootstrapVersion } from '../bootstrap-sql';
+import { join } from 'node:path';
+import { DATABASE_NAME } from '../../api/types';
+import { PgliteBackend } from '../../backend/pglite-backend';
+import { EmbeddedWarehouse, WORKSPACE_META, type WorkspaceMeta } from '../../warehouse/embedded-warehouse';
+import { FolderStore } from '../../workspace/node/folder-store';
+import { templateRoot } from '../../workspace/node/paths';
+import { loadCourseData } from '../load-course-data';
+
+/**
+ * Builds the database templates once, at build time: `empty` (bootstrap objects only) and `seeded`
+ * (plus the course data), each as a data dir (Node) and a tarball (browser). New workspaces copy
+ * these, so users never wait for initdb.
+ */
+export async function buildTemplates(root = templateRoot(), log: (line: string) => void = () => {}): Promise<void> {
+  const work = `${root}.building-${process.pid}`;
+  await rm(work, { recursive: true, force: true });
+  const emptyDir = join(work, 'empty');
+  await mkdir(emptyDir, { recursive: true });
+  const t0 = Date.now();
+  // 1 MB WAL segments (default 16 MB) keep workspaces, snapshots and tarballs small.
+  const init = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), initDbStartParams: ['--wal-segsize=1'] });
+  await init.exec(`CREATE DATABASE ${DATABASE_NAME}`);
+  for (const setting of ["min_wal_size = '4MB'", "max_wal_size = '64MB'", "wal_level = 'minimal'", 'max_wal_senders = 0']) {
+    await init.exec(`ALTER SYSTEM SET ${setting}`);
+  }
+  await init.close();
+  log(`initdb ${Date.now() - t0} ms`);
+
+  const empty = await openTemplate(emptyDir);
+  await writeTarball(empty.backend as PgliteBackend, join(work, 'empty.tar'));
+  await empty.close();
+
+  const seededDir = join(work, 'seeded');
+  await cp(emptyDir, seededDir, { recursive: true });
+  const seeded = await openTemplate(seededDir);
+  const t1 = Date.now();
+  await seeded.runAsSystem(async (backend) => {
+    await loadCourseData(backend);
+    await backend.exec('CHECKPOINT');
+  });
+  log(`course data ${Date.now() - t1} ms`);
+  const store = new FolderStore(seededDir);
+  const meta = await store.readJson<WorkspaceMeta>(WORKSPACE_META);
+  await store.writeJson(WORKSPACE_META, { ...meta, seeded: true });
+  await writeTarball(seeded.backend as PgliteBackend, join(work, 'seeded.tar'));
+  await seeded.close();
+
+  await rm(root, { recursive: true, force: true });
+  await rename(work, root);
+  log(`templates ready in ${root} (${Date.now() - t0} ms)`);
+}
+
+async function openTemplate(dir: string): Promise<EmbeddedWarehouse> {
+  const backend = await PgliteBackend.open({ dataDir: join(dir, 'pgdata'), database: DATABASE_NAME });
+  return EmbeddedWarehouse.start(backend, new FolderStore(dir), 'template');
+}
+
+async function writeTarball(backend: PgliteBackend, path: string): Promise<void> {
+  const blob = await backend.dumpDataDir();
+  await writeFile(path, new Uint8Array(await blob.arrayBuffer()));
+}
+
+/** True when both templates exist and were built from the current bootstrap SQL. */
+export function templatesExist(root = templateRoot()): boolean {
+  return ['empty', 'seeded'].every((kind) => {
+    if (!existsSync(join(root, kind, 'pgdata', 'PG_VERSION'))) return false;
+    try {
+      const meta = JSON.parse(readFileSync(join(root, kind, WORKSPACE_META), 'utf8')) as WorkspaceMeta;
+      return meta.bootstrapVersion === bootstrapVersion();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function lockIsStale(lock: string): boolean {
+  try {
+    return Date.now() - statSync(lock).mtimeMs > 5 * 60_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the templates if they are missing; concurrent callers wait for one build. */
+export async function ensureTemplates(root = templateRoot()): Promise<void> {
+  if (templatesExist(root)) return;
+  const lock = `${root}.lock`;
+  await mkdir(join(root, '..'), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (templatesExist(root)) return;
+      if (lockIsStale(lock)) await rmdir(lock).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (!templatesExist(root)) await buildTemplates(root);
+  } finally {
+    await rmdir(lock).catch(() => undefined);
+  }
+}
