@@ -16,16 +16,6 @@ export function decodeFixedWidth(bytes: Uint8Array, width: number): string[] {
 
 const ZERO = 48;
 
-/** Writes `value` as exactly `digits` decimal digits (zero-padded) at `at`; returns the next offset. */
-export function writeDigits(bytes: Uint8Array, at: number, value: number, digits: number): number {
-  let v = value;
-  for (let i = at + digits - 1; i >= at; i--) {
-    bytes[i] = ZERO + (v % 10);
-    v = Math.floor(v / 10);
-  }
-  return at + digits;
-}
-
 /** Copies the character codes of an ASCII string to `at`; returns the next offset. */
 export function writeAscii(bytes: Uint8Array, at: number, text: string): number {
   for (let i = 0; i < text.length; i++) bytes[at + i] = text.charCodeAt(i);
