@@ -25,8 +25,12 @@ export interface SqlBackend {
   inTransaction(): boolean;
   /** Serialises work: the callback has the connection to itself. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Bulk-loads CSV text (no header) into a table's columns, as the current identity. */
+  copyFromCsv?(table: string, columns: string[], csv: string): Promise<number>;
   /** Writes a file the backend can read server-side (COPY fast path, external tables). */
   writeServerFile?(path: string, data: Uint8Array | string): void;
   removeServerFile?(path: string): void;
+  /** Reads a file the backend wrote server-side (COPY … TO 'file'), undefined when missing. */
+  readServerFile?(path: string): Uint8Array | undefined;
   close(): Promise<void>;
 }

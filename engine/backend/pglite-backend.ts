@@ -4,6 +4,9 @@ import { quoteIdent } from '../sql/quote';
 import { Mutex } from '../util/mutex';
 import { valueParsers } from './value-parsers';
 
+/** The bootstrap superuser PGlite's connection belongs to (hidden from students). */
+export const INTERNAL_SUPERUSER = 'postgres';
+
 export interface PgliteOpenOptions {
   /** PGlite data dir: a path in Node, `idb://name` in a browser, undefined for memory. */
   dataDir?: string;
@@ -46,9 +49,16 @@ export class PgliteBackend implements SqlBackend {
 
   /** Always issues the SET: a ROLLBACK can undo an earlier switch behind our back. */
   async setIdentity(user: string | null): Promise<void> {
-    if (user === null) await this.db.exec('RESET SESSION AUTHORIZATION');
+    // RESET SESSION AUTHORIZATION is a no-op in PGlite's single-user backend: name the superuser.
+    if (user === null) await this.db.exec(`SET SESSION AUTHORIZATION ${INTERNAL_SUPERUSER}`);
     else await this.db.exec(`SET SESSION AUTHORIZATION ${quoteIdent(user)}`);
     this.currentIdentity = user;
+  }
+
+  async copyFromCsv(table: string, columns: string[], csv: string): Promise<number> {
+    const cols = columns.map(quoteIdent).join(', ');
+    const result = await this.db.query(`COPY ${table} (${cols}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+    return result.affectedRows ?? 0;
   }
 
   inTransaction(): boolean {
@@ -70,6 +80,14 @@ export class PgliteBackend implements SqlBackend {
       this.db.Module.FS.unlink(path);
     } catch {
       // already gone
+    }
+  }
+
+  readServerFile(path: string): Uint8Array | undefined {
+    try {
+      return this.db.Module.FS.readFile(path) as Uint8Array;
+    } catch {
+      return undefined;
     }
   }
 

@@ -21,12 +21,15 @@ const REDSHIFT_NAMES: Record<number, string> = {
   3802: 'super',
 };
 
+/** Type names by OID; types beyond the common ones are looked up in pg_type on first sight. */
 export class TypeNames {
   private readonly names = new Map<number, string>(Object.entries(REDSHIFT_NAMES).map(([k, v]) => [Number(k), v]));
 
-  /** Adds PostgreSQL's names for every other type (read once from pg_type). */
-  learn(rows: Array<[number, string]>): void {
-    for (const [oid, name] of rows) if (!this.names.has(oid)) this.names.set(oid, name);
+  /** Learns the names of any of `oids` not known yet (one pg_type query, only when needed). */
+  async ensure(oids: number[], lookup: (oids: number[]) => Promise<Array<[number, string]>>): Promise<void> {
+    const missing = [...new Set(oids)].filter((oid) => oid > 0 && !this.names.has(oid));
+    if (missing.length === 0) return;
+    for (const [oid, name] of await lookup(missing)) this.names.set(oid, name);
   }
 
   nameOf(oid: number): string {

@@ -41,6 +41,10 @@ export function createContext(
       } catch (e) {
         throw fromPgError(e, (pos) => mapPosition(pos - 1) + 1);
       }
+      await services.typeNames.ensure(
+        raw.fields.map((f) => f.typeOid),
+        async (oids) => (await backend.query('SELECT oid::int, format_type(oid, NULL) FROM pg_type WHERE oid = ANY($1::oid[])', [oids])).rows as Array<[number, string]>,
+      );
       const command = commandTag(statement);
       const result = base(command);
       result.columns = raw.fields.map((f) => ({ name: f.name, type: services.typeNames.nameOf(f.typeOid), typeOid: f.typeOid }));

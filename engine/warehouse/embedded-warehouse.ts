@@ -52,8 +52,6 @@ export class EmbeddedWarehouse implements Warehouse, WarehouseServices {
           bootstrapVersion: version,
         } satisfies WorkspaceMeta);
       }
-      const types = await backend.query('SELECT oid::int, format_type(oid, NULL) FROM pg_type');
-      warehouse.typeNames.learn(types.rows as Array<[number, string]>);
       await warehouse.history.init(backend);
       await backend.exec('DELETE FROM wl_sys.sessions');
     });

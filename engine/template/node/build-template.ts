@@ -10,6 +10,9 @@ import { FolderStore } from '../../workspace/node/folder-store';
 import { templateRoot } from '../../workspace/node/paths';
 import { loadCourseData } from '../load-course-data';
 
+/** Bump when the way templates are built changes (the bootstrap SQL has its own version). */
+const TEMPLATE_BUILD = '2';
+
 /**
  * Builds the database templates once, at build time: `empty` (bootstrap objects only) and `seeded`
  * (plus the course data), each as a data dir (Node) and a tarball (browser). New workspaces copy
@@ -22,12 +25,19 @@ export async function buildTemplates(root = templateRoot(), log: (line: string) 
   await mkdir(emptyDir, { recursive: true });
   const t0 = Date.now();
   // 1 MB WAL segments (default 16 MB) keep workspaces, snapshots and tarballs small.
-  const init = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), initDbStartParams: ['--wal-segsize=1'] });
-  await init.exec(`CREATE DATABASE ${DATABASE_NAME}`);
-  for (const setting of ["min_wal_size = '4MB'", "max_wal_size = '64MB'", "wal_level = 'minimal'", 'max_wal_senders = 0']) {
-    await init.exec(`ALTER SYSTEM SET ${setting}`);
+  const fresh = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), initDbStartParams: ['--wal-segsize=1'] });
+  await fresh.exec(`CREATE DATABASE ${DATABASE_NAME}`);
+  await fresh.close();
+  // A workspace needs only `dev` and template1: dropping `postgres` and template0 halves the files
+  // every new workspace copies.
+  const trim = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), database: DATABASE_NAME });
+  await trim.exec('DROP DATABASE postgres');
+  await trim.exec("UPDATE pg_database SET datistemplate = false WHERE datname = 'template0'");
+  await trim.exec('DROP DATABASE template0');
+  for (const setting of ["min_wal_size = '4MB'", "max_wal_size = '64MB'", "wal_level = 'minimal'", 'max_wal_senders = 0', 'wal_recycle = off']) {
+    await trim.exec(`ALTER SYSTEM SET ${setting}`);
   }
-  await init.close();
+  await trim.close();
   log(`initdb ${Date.now() - t0} ms`);
 
   const empty = await openTemplate(emptyDir);
@@ -49,6 +59,7 @@ export async function buildTemplates(root = templateRoot(), log: (line: string) 
   await writeTarball(seeded.backend as PgliteBackend, join(work, 'seeded.tar'));
   await seeded.close();
 
+  await writeFile(join(work, 'BUILD'), TEMPLATE_BUILD);
   await rm(root, { recursive: true, force: true });
   await rename(work, root);
   log(`templates ready in ${root} (${Date.now() - t0} ms)`);
@@ -66,6 +77,11 @@ async function writeTarball(backend: PgliteBackend, path: string): Promise<void>
 
 /** True when both templates exist and were built from the current bootstrap SQL. */
 export function templatesExist(root = templateRoot()): boolean {
+  try {
+    if (readFileSync(join(root, 'BUILD'), 'utf8') !== TEMPLATE_BUILD) return false;
+  } catch {
+    return false;
+  }
   return ['empty', 'seeded'].every((kind) => {
     if (!existsSync(join(root, kind, 'pgdata', 'PG_VERSION'))) return false;
     try {

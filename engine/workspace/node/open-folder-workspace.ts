@@ -1,4 +1,5 @@
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { copyTree } from './copy-tree';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_NAME } from '../../api/types';
@@ -42,7 +43,7 @@ async function createFromTemplate(dir: string, store: FolderStore, kind: Templat
   await mkdir(dir, { recursive: true });
   const target = join(dir, PGDATA);
   await rm(target, { recursive: true, force: true });
-  await cp(join(source, PGDATA), target, { recursive: true });
+  await copyTree(join(source, PGDATA), target);
   const meta = await new FolderStore(source).readJson<WorkspaceMeta>(WORKSPACE_META);
   if (meta) await store.writeJson(WORKSPACE_META, { ...meta, createdAt: new Date().toISOString() });
 }
