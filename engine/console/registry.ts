@@ -1,4 +1,9 @@
 import type { ConsoleOperation } from './console-command';
+import { s3ConsoleOperations } from '../features/s3';
+import { iamConsoleOperations } from '../features/iam';
 
 /** Every console operation; each feature adds its own list here. */
-export const consoleOperations: ConsoleOperation[] = [];
+export const consoleOperations: ConsoleOperation[] = [
+  ...s3ConsoleOperations,
+  ...iamConsoleOperations,
+];
