@@ -1,0 +1,1 @@
+export { createTableHandler } from './create-table-handler';
