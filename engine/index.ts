@@ -10,6 +10,7 @@ export { PgliteBackend } from './backend/pglite-backend';
 export { EmbeddedWarehouse, type WorkspaceMeta } from './warehouse/embedded-warehouse';
 export type { WorkspaceStore, StoredFile } from './workspace/workspace-store';
 export { MemoryStore } from './workspace/memory-store';
-export { splitStatements, type Statement } from './sql/splitter';
+export { splitStatements, makeStatement, type Statement } from './sql/splitter';
+export { classifyStatement, type StatementClass, type StatementKind } from './sql/classify';
 export { tokenize, type Token } from './sql/tokenizer';
 export { openTarballWorkspace } from './workspace/open-tarball-workspace';
