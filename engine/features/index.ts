@@ -1,5 +1,7 @@
 import type { StatementHandler } from '../session/statement-handler';
 import { createTableHandler } from './ddl';
+import { availabilityGuard } from './cluster/availability-guard';
+import { securityHandlers } from './security';
 
 /**
  * Statement handlers of the Redshift features implemented in the front end (security, Spectrum,
@@ -7,5 +9,7 @@ import { createTableHandler } from './ddl';
  * Order matters only where two handlers could match the same statement: the first wins.
  */
 export const featureHandlers: StatementHandler[] = [
+  availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
+  ...securityHandlers,
   createTableHandler,
 ];

@@ -1,0 +1,1 @@
+export { SECURITY_INSTALL_SQL as securityInstallSql } from './install-sql';
