@@ -79,7 +79,35 @@ export const listagg: DialectPass = (tokens) =>
       orderBy = [synth(' ', at, 'space'), ...castOrderKey(all.slice(open + 1, close), value)];
       end = close;
     }
+    const over = overClause(all, end);
+    if (over && orderBy.length > 0) {
+      // PostgreSQL has no ORDER BY inside a window aggregate: order the whole partition instead.
+      const frame = ' ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
+      const call = build(at, [synth('pg_catalog.listagg', at)], '(', distinct, '(', value, ')::varchar, ', delimiter, ')');
+      const window = build(at, ' OVER (', over.inside, orderBy, frame, ')');
+      return { tokens: [...call, ...window], end: over.close };
+    }
     return { tokens: build(at, [synth('pg_catalog.listagg', at)], '(', distinct, '(', value, ')::varchar, ', delimiter, orderBy, ')'), end };
+  });
+
+/** `OVER ( … )` right after index `after`: its inside tokens and the index of its `)`. */
+function overClause(all: Token[], after: number): { inside: Token[]; close: number } | undefined {
+  const over = nextSignificantIndex(all, after);
+  if (keyword(all[over]) !== 'OVER') return undefined;
+  const open = nextSignificantIndex(all, over);
+  if (!isPunct(all[open], '(')) return undefined;
+  const close = matchingParen(all, open);
+  return close === -1 ? undefined : { inside: all.slice(open + 1, close), close };
+}
+
+/** `RATIO_TO_REPORT(expr) OVER (PARTITION BY …)` → `(expr)::float8 / SUM(expr) OVER (PARTITION BY …)`. */
+export const ratioToReport: DialectPass = (tokens) =>
+  rewriteCalls(tokens, new Set(['ratio_to_report']), (call, all) => {
+    const at = all[call.name]!.start;
+    const over = overClause(all, call.close);
+    if (call.args.length !== 1 || !over) return undefined;
+    const value = call.args[0]!;
+    return { tokens: build(at, '((', value, ')::float8 / NULLIF(SUM(', value, ') OVER (', over.inside, '), 0))'), end: over.close };
   });
 
 /**

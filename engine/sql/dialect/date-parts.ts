@@ -1,3 +1,4 @@
+import { SqlError } from '../../errors/sql-error';
 import { synth } from '../rewrite/render';
 import { stringValue, type Token } from '../tokenizer';
 import type { DialectPass } from './index';
@@ -75,7 +76,14 @@ export const datePartArguments: DialectPass = (tokens) =>
     const [first, ...rest] = call.args;
     if (!first) return undefined;
     const part = partOf(first);
-    if (!part) return undefined;
+    if (!part) {
+      const word = significant(first);
+      if (word.length === 1 && word[0]!.kind === 'word') {
+        const target = fn.includes('add') ? 'dateadd' : fn.includes('diff') ? 'datediff' : fn;
+        throw new SqlError('22023', `${target}: unsupported date part "${word[0]!.text}"`, { position: word[0]!.start + 1 });
+      }
+      return undefined;
+    }
     const isPgBuiltin = fn === 'date_part' || fn === 'pgdate_part' || fn === 'date_trunc';
     const partName = isPgBuiltin ? (PG_NAMES[part.name] ?? part.name) : part.name;
     let target = fn;

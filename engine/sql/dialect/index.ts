@@ -1,9 +1,10 @@
 import type { Statement } from '../splitter';
 import { render, type Rendered } from '../rewrite/render';
 import type { Token } from '../tokenizer';
-import { concatStrict, convertCast, decodeCase, listagg, nvl2 } from './call-shapes';
+import { concatStrict, convertCast, decodeCase, listagg, nvl2, ratioToReport } from './call-shapes';
 import { addMonthsLiteral, datePartArguments, extractParts } from './date-parts';
 import { renameFunctions } from './function-names';
+import { keywordColumns } from './keyword-columns';
 import { hashTempTables } from './temp-tables';
 import { topClause } from './top-clause';
 import { typeNames } from './type-names';
@@ -24,6 +25,8 @@ const PASSES: DialectPass[] = [
   nvl2,
   concatStrict,
   listagg,
+  ratioToReport,
+  keywordColumns,
   renameFunctions,
 ];
 

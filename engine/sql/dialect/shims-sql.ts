@@ -82,6 +82,11 @@ CREATE OR REPLACE FUNCTION pg_catalog.add_months(value date, months bigint) RETU
 CREATE OR REPLACE FUNCTION pg_catalog.add_months(value timestamptz, months bigint) RETURNS timestamptz
   LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT add_months(value::timestamp, months)::timestamptz $$;
 
+CREATE OR REPLACE FUNCTION pg_catalog.last_day(value date) RETURNS date
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT (date_trunc('month', value) + interval '1 month - 1 day')::date $$;
+CREATE OR REPLACE FUNCTION pg_catalog.trunc(value timestamp) RETURNS date
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT value::date $$;
+
 CREATE OR REPLACE FUNCTION pg_catalog.charindex(search text, value text) RETURNS integer
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$ SELECT strpos(value, search) $$;
 
