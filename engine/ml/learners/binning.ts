@@ -1,0 +1,73 @@
+/**
+ * Quantile binning of feature columns (histogram-based trees, as in LightGBM / XGBoost `hist`).
+ * Bin b holds the values x with edges[b-1] < x <= edges[b]; the last bin is open to +∞ (and NaN).
+ * Edges are midpoints between neighbouring training values, so the split "bin ≤ b" equals "x <= edges[b]"
+ * on training data, and prediction on raw values uses the same float64 comparison (also in SQL).
+ */
+export const DEFAULT_MAX_BINS = 255;
+
+export interface Binned {
+  /** Per feature, the bin of every row. */
+  bins: Uint8Array[];
+  /** Per feature, the upper edges of all bins but the last (length = bin count - 1). */
+  edges: Float64Array[];
+}
+
+function midpoint(a: number, b: number): number {
+  const m = a + (b - a) / 2;
+  return m < b && m >= a ? m : a;
+}
+
+export function fitEdges(col: Float64Array, maxBins = DEFAULT_MAX_BINS): Float64Array {
+  const finite: number[] = [];
+  for (const v of col) if (Number.isFinite(v)) finite.push(v);
+  finite.sort((a, b) => a - b);
+  const uniq: number[] = [];
+  const counts: number[] = [];
+  for (const v of finite) {
+    if (uniq.length && uniq[uniq.length - 1] === v) counts[counts.length - 1]!++;
+    else (uniq.push(v), counts.push(1));
+  }
+  const edges: number[] = [];
+  if (uniq.length <= maxBins) {
+    for (let i = 0; i + 1 < uniq.length; i++) edges.push(midpoint(uniq[i] as number, uniq[i + 1] as number));
+  } else {
+    const perBin = finite.length / maxBins;
+    let acc = 0;
+    let nextCut = perBin;
+    for (let i = 0; i + 1 < uniq.length && edges.length < maxBins - 1; i++) {
+      acc += counts[i] as number;
+      if (acc >= nextCut) {
+        edges.push(midpoint(uniq[i] as number, uniq[i + 1] as number));
+        while (nextCut <= acc) nextCut += perBin;
+      }
+    }
+  }
+  return Float64Array.from(edges);
+}
+
+/** Bin index of x: the first b with x <= edges[b], else edges.length. */
+export function binOf(edges: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x <= (edges[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+export function applyEdges(cols: Float64Array[], edges: Float64Array[]): Uint8Array[] {
+  return cols.map((col, j) => {
+    const e = edges[j] as Float64Array;
+    const out = new Uint8Array(col.length);
+    for (let i = 0; i < col.length; i++) out[i] = binOf(e, col[i] as number);
+    return out;
+  });
+}
+
+export function binColumns(cols: Float64Array[], maxBins = DEFAULT_MAX_BINS): Binned {
+  const edges = cols.map((c) => fitEdges(c, maxBins));
+  return { edges, bins: applyEdges(cols, edges) };
+}
