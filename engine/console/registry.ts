@@ -1,9 +1,11 @@
 import type { ConsoleOperation } from './console-command';
 import { s3ConsoleOperations } from '../features/s3';
 import { iamConsoleOperations } from '../features/iam';
+import { backupConsoleOperations } from '../features/snapshots';
 
 /** Every console operation; each feature adds its own list here. */
 export const consoleOperations: ConsoleOperation[] = [
   ...s3ConsoleOperations,
   ...iamConsoleOperations,
+  ...backupConsoleOperations,
 ];

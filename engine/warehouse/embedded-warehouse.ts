@@ -8,6 +8,7 @@ import { EmbeddedSession } from '../session/session';
 import { bootstrapSql, bootstrapVersion } from '../template/bootstrap-sql';
 import type { WorkspaceStore } from '../workspace/workspace-store';
 import type { WarehouseServices } from './services';
+import { workspaceOpenHooks } from '../features/open-hooks';
 
 /** What we keep about a workspace besides its database. */
 export interface WorkspaceMeta {
@@ -55,6 +56,7 @@ export class EmbeddedWarehouse implements Warehouse, WarehouseServices {
       await warehouse.history.init(backend);
       await backend.exec('DELETE FROM wl_sys.sessions');
     });
+    for (const hook of workspaceOpenHooks) await hook(warehouse);
     return warehouse;
   }
 

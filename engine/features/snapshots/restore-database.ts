@@ -1,0 +1,57 @@
+import { ADMIN_USER } from '../../api/types';
+import type { SqlBackend } from '../../backend/backend';
+import { quoteIdent } from '../../sql/quote';
+import type { WorkspaceStore } from '../../workspace/workspace-store';
+import { getBlob } from './blob-store';
+import type { SnapshotManifest } from './manifest';
+import { snapshotStorePrefixes } from './store-prefixes';
+import { loadTable, SYSTEM_SCHEMA_FILTER } from './table-dump';
+
+/**
+ * Drops every user schema (and with it every table, view and function in it): what is left of a
+ * cluster after delete-cluster, and the clean slate a restore starts from.
+ */
+export async function wipeDatabase(backend: SqlBackend): Promise<void> {
+  const schemas = await backend.query(`SELECT n.nspname FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER}`);
+  for (const row of schemas.rows) await backend.query(`DROP SCHEMA ${quoteIdent(String(row[0]))} CASCADE`);
+  await backend.query('DELETE FROM wl_sys.table_attrs ta WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = ta.relid)');
+}
+
+/** Removes the cluster's files from the store (models, external schemas …). */
+export async function wipeStoreFiles(store: WorkspaceStore): Promise<void> {
+  for (const prefix of snapshotStorePrefixes) {
+    for (const file of await store.listFiles(prefix)) await store.removeFile(file.path);
+  }
+}
+
+/** Replaces the database's content with a snapshot's (whole-cluster / namespace restore). */
+export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore, root: string, manifest: SnapshotManifest): Promise<void> {
+  await backend.exec('BEGIN');
+  try {
+    await wipeDatabase(backend);
+    for (const user of manifest.users) {
+      const exists = await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user.name]);
+      if (!exists.rows.length) await backend.query(`CREATE ROLE ${quoteIdent(user.name)} LOGIN${user.superuser ? ' SUPERUSER' : ''}`);
+    }
+    for (const schema of manifest.schemas) {
+      await backend.query(`CREATE SCHEMA ${quoteIdent(schema.name)} AUTHORIZATION ${quoteIdent(schema.owner)}`);
+      for (const [grantee, privilege] of schema.grants) {
+        await backend.query(`GRANT ${privilege} ON SCHEMA ${quoteIdent(schema.name)} TO ${grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee)}`);
+      }
+    }
+    for (const table of manifest.tables) {
+      const dump = await getBlob(store, root, table.blob);
+      if (!dump) throw new Error(`snapshot ${manifest.identifier} is missing the data of ${table.schema}.${table.table}`);
+      await loadTable(backend, dump, table.schema, table.table, ADMIN_USER);
+    }
+    await backend.exec('COMMIT');
+  } catch (e) {
+    await backend.exec('ROLLBACK');
+    throw e;
+  }
+  await wipeStoreFiles(store);
+  for (const file of manifest.storeFiles) {
+    const data = await getBlob(store, root, file.blob);
+    if (data) await store.writeFile(file.path, data);
+  }
+}

@@ -1,0 +1,111 @@
+import type { SqlBackend } from '../../backend/backend';
+import type { WorkspaceStore } from '../../workspace/workspace-store';
+import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
+import { writeManifest, type SchemaEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
+import { snapshotStorePrefixes } from './store-prefixes';
+import { dumpTable, listUserTables, tableFingerprint, tableHeader, SYSTEM_SCHEMA_FILTER } from './table-dump';
+
+/** The last dump of each table, so an unchanged table is recognised without dumping it again. */
+interface FingerprintCache {
+  [qualifiedName: string]: { fingerprint: string; header: string; entry: TableEntry };
+}
+
+const FINGERPRINTS = `${PRIMARY_ROOT}/fingerprints.json`;
+
+export interface SnapshotRequest {
+  identifier: string;
+  type: SnapshotType;
+  source: string;
+  createTime: Date;
+  retentionDays: number;
+}
+
+/** What a snapshot captured, reusable for several manifests taken at the same moment. */
+export interface SnapshotContent {
+  users: SnapshotManifest['users'];
+  schemas: SchemaEntry[];
+  tables: TableEntry[];
+  storeFiles: StoreFileEntry[];
+  incrementalBytes: number;
+}
+
+/**
+ * Captures the database (as the backend superuser): tables whose fingerprint changed are dumped
+ * and stored if their content is new; the others point at the blobs they already have.
+ */
+export async function captureContent(backend: SqlBackend, store: WorkspaceStore): Promise<SnapshotContent> {
+  const cache = (await store.readJson<FingerprintCache>(FINGERPRINTS)) ?? {};
+  const known = new Set((await listBlobs(store, PRIMARY_ROOT)).keys());
+  const nextCache: FingerprintCache = {};
+  const tables: TableEntry[] = [];
+  let incrementalBytes = 0;
+  for (const table of await listUserTables(backend)) {
+    if (!table.backup) continue;
+    const key = `${table.schema}.${table.table}`;
+    const { fingerprint, rows } = await tableFingerprint(backend, table);
+    const header = await tableHeader(backend, table, rows);
+    const headerText = JSON.stringify(header);
+    const previous = cache[key];
+    if (previous && previous.fingerprint === fingerprint && previous.header === headerText && known.has(previous.entry.blob)) {
+      tables.push(previous.entry);
+      nextCache[key] = previous;
+      continue;
+    }
+    const stored = await putBlob(store, PRIMARY_ROOT, await dumpTable(backend, header), known);
+    if (stored.written) incrementalBytes += stored.storedBytes;
+    const entry: TableEntry = { schema: table.schema, table: table.table, blob: stored.hash, rows, bytes: stored.bytes, storedBytes: stored.storedBytes };
+    tables.push(entry);
+    nextCache[key] = { fingerprint, header: headerText, entry };
+  }
+  await store.writeJson(FINGERPRINTS, nextCache);
+
+  const storeFiles: StoreFileEntry[] = [];
+  for (const prefix of snapshotStorePrefixes) {
+    for (const file of await store.listFiles(prefix)) {
+      const data = await store.readFile(file.path);
+      if (!data) continue;
+      const stored = await putBlob(store, PRIMARY_ROOT, data, known);
+      if (stored.written) incrementalBytes += stored.storedBytes;
+      storeFiles.push({ path: file.path, blob: stored.hash, bytes: stored.bytes });
+    }
+  }
+  return { users: await listUsers(backend), schemas: await listSchemas(backend), tables, storeFiles, incrementalBytes };
+}
+
+/** Writes a snapshot's manifest; `content` captured earlier is shared (`firstUse`: this manifest is billed for its new blobs). */
+export async function takeSnapshot(
+  backend: SqlBackend,
+  store: WorkspaceStore,
+  request: SnapshotRequest,
+  content?: SnapshotContent,
+  firstUse = content === undefined,
+): Promise<SnapshotManifest> {
+  const captured = content ?? (await captureContent(backend, store));
+  const manifest: SnapshotManifest = {
+    identifier: request.identifier,
+    type: request.type,
+    source: request.source,
+    createTime: request.createTime.toISOString(),
+    retentionDays: request.retentionDays,
+    status: 'available',
+    ...captured,
+    // A manifest reusing content captured for an earlier one adds nothing.
+    incrementalBytes: firstUse ? captured.incrementalBytes : 0,
+  };
+  await writeManifest(store, PRIMARY_ROOT, manifest);
+  return manifest;
+}
+
+async function listUsers(backend: SqlBackend): Promise<SnapshotManifest['users']> {
+  const r = await backend.query("SELECT rolname, rolsuper FROM pg_roles WHERE rolcanlogin AND rolname <> 'postgres' ORDER BY rolname");
+  return r.rows.map((row) => ({ name: String(row[0]), superuser: row[1] === true }));
+}
+
+async function listSchemas(backend: SqlBackend): Promise<SchemaEntry[]> {
+  const r = await backend.query(`
+    SELECT n.nspname, pg_get_userbyid(n.nspowner),
+           coalesce((SELECT json_agg(json_build_array(CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, a.privilege_type))
+                     FROM aclexplode(n.nspacl) a WHERE a.grantee <> n.nspowner), '[]')
+    FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} ORDER BY n.nspname`);
+  return r.rows.map((row) => ({ name: String(row[0]), owner: String(row[1]), grants: (typeof row[2] === 'string' ? JSON.parse(row[2]) : row[2]) as Array<[string, string]> }));
+}
