@@ -2,6 +2,9 @@ import type { StatementHandler } from '../session/statement-handler';
 import { createTableHandler } from './ddl';
 import { availabilityGuard } from './cluster/availability-guard';
 import { securityHandlers } from './security';
+import { copyHandler } from './copy';
+import { spectrumHandlers } from './spectrum';
+import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenance';
 
 /**
  * Statement handlers of the Redshift features implemented in the front end (security, Spectrum,
@@ -12,4 +15,9 @@ export const featureHandlers: StatementHandler[] = [
   availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
   ...securityHandlers,
   createTableHandler,
+  copyHandler,
+  vacuumHandler,
+  analyzeHandler,
+  tableInfoFreshStats,
+  ...spectrumHandlers, // keep last: claims statements that name external tables
 ];

@@ -1,8 +1,14 @@
 import { securityInstallSql } from './security/install-sql-export';
+import { LOAD_ERRORS_SQL } from './copy';
+import { spectrumInstallSql } from './spectrum';
+import { SVV_TABLE_INFO_SQL } from './maintenance';
 /**
  * SQL each feature installs into every workspace database (views, functions, tables), run as the
  * internal superuser with allow_system_table_mods on. Each entry must be idempotent.
  */
 export const featureInstallSql: string[] = [
   securityInstallSql,
+  LOAD_ERRORS_SQL,
+  spectrumInstallSql,
+  SVV_TABLE_INFO_SQL,
 ];

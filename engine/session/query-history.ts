@@ -28,6 +28,11 @@ export class QueryHistory {
     return ++this.lastId;
   }
 
+  /** The id given to the statement that is running now (handlers hold the connection, so it is theirs). */
+  get currentId(): number {
+    return this.lastId;
+  }
+
   record(entry: HistoryEntry): void {
     this.pending.push(entry);
   }

@@ -1,0 +1,2 @@
+export { copyHandler } from './copy-handler';
+export { LOAD_ERRORS_SQL } from './load-errors';

@@ -1,0 +1,116 @@
+import type { QueryResult } from '../../api/types';
+import { SqlError, SQLSTATE } from '../../errors/sql-error';
+import { rewriteDialect } from '../../sql/dialect';
+import { mapOffset, synth } from '../../sql/rewrite/render';
+import { keyword } from '../../sql/tokenizer';
+import { passthroughHandler } from '../../session/passthrough';
+import type { StatementContext, StatementHandler } from '../../session/statement-handler';
+import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
+import { insertIntoExternal } from './external-insert';
+import { CACHE_SCHEMA, materialize } from './materialize';
+import { recordScans, totals, type TableScan } from './scan-bill';
+import { qualifiedNames, usesPseudoColumns, type TableRef } from './table-refs';
+
+let catalogSeen = false;
+
+/**
+ * Statements that read external tables: the tables' current S3 objects are brought in (see
+ * materialize), the statement runs unchanged as the user, and the scan is billed and recorded in
+ * SVL_S3QUERY_SUMMARY. Writes other than INSERT … SELECT are refused as Redshift refuses them.
+ */
+export const externalQueryHandler: StatementHandler = {
+  name: 'external-query',
+  matches: (s) => qualifiedNames(s).some((r) => !catalogSeen || knownExternalSchemas.has(r.schema)),
+  async run(context) {
+    const catalog = await catalogOf(context);
+    catalogSeen = true;
+    const refs = qualifiedNames(context.statement).filter((r) => tableOfRef(catalog, r));
+    if (refs.length === 0) return passthroughHandler.run(context);
+    const w = context.statement.words;
+    const verb = keyword(w[0]);
+    const target = refs.find((r) => r.at === (verb === 'DELETE' ? 2 : verb === 'INSERT' ? 2 : verb === 'UPDATE' || verb === 'TRUNCATE' ? 1 : -1));
+    const targetPos = target ? { position: w[target.at]!.start + 1 } : {};
+    if (target && verb === 'INSERT') return insertIntoExternal(context, catalog, target, tableOfRef(catalog, target)!);
+    if (target || (verb === 'TRUNCATE' && refs.some((r) => r.at === 2))) {
+      throw new SqlError(SQLSTATE.featureNotSupported, 'Operation not supported on external tables', targetPos);
+    }
+    if ((verb === 'GRANT' || verb === 'REVOKE') && refs.length) {
+      throw new SqlError(SQLSTATE.featureNotSupported, 'Operation not supported on external tables: grant USAGE on the external schema instead', { position: w[refs[0]!.at]!.start + 1 });
+    }
+    return runReading(context, catalog, refs);
+  },
+};
+
+function tableOfRef(catalog: Catalog, ref: TableRef): ExternalTable | undefined {
+  const schema = catalog.schemas[ref.schema];
+  return schema ? catalog.databases[schema.database]?.tables[ref.table] : undefined;
+}
+
+/** Brings the referenced tables up to date; returns what each scan would read (before pruning). */
+export async function prepareScans(context: StatementContext, catalog: Catalog, refs: TableRef[]): Promise<Map<string, TableScan & { table: ExternalTable }>> {
+  const scans = new Map<string, TableScan & { table: ExternalTable }>();
+  for (const ref of refs) {
+    const key = `${ref.schema}.${ref.table}`;
+    if (scans.has(key)) continue;
+    const table = tableOfRef(catalog, ref)!;
+    const files = await context.asAdmin(() => materialize(context.backend, context.services.store, ref.schema, table));
+    scans.set(key, { name: `${ref.schema}.${ref.table}`, format: table.format, partitioned: table.partitionKeys.length > 0, files, table });
+  }
+  return scans;
+}
+
+async function runReading(context: StatementContext, catalog: Catalog, refs: TableRef[]): Promise<QueryResult> {
+  const start = new Date();
+  const scans = await prepareScans(context, catalog, refs);
+  const { statement } = context;
+  let tokens = statement.tokens;
+  if (usesPseudoColumns(statement)) {
+    for (const ref of refs) {
+      const usage = await context.backend.query('SELECT has_schema_privilege($1, \'USAGE\')', [ref.schema]);
+      if (usage.rows[0]?.[0] !== true) throw new SqlError(SQLSTATE.insufficientPrivilege, `permission denied for schema ${ref.schema}`, { position: statement.words[ref.at]!.start + 1 });
+    }
+    const replace = new Map(refs.map((r) => [statement.words[r.at]!, r]));
+    const skip = new Set(refs.flatMap((r) => [statement.words[r.at + 2]!]));
+    tokens = tokens.flatMap((t) => {
+      const ref = replace.get(t);
+      if (ref) return [synth(CACHE_SCHEMA, t.start), synth('.', t.start, 'op'), synth(`"${ref.schema}.${ref.table}"`, t.start, 'quoted')];
+      if (skip.has(t)) return [];
+      if (refs.some((r) => statement.words[r.at + 1] === t)) return [];
+      return [t];
+    });
+  }
+  const rendered = rewriteDialect({ ...statement, tokens });
+  const partitioned = [...scans.values()].filter((s) => s.partitioned);
+  if (partitioned.length) await pruneByPlan(context, rendered.text, partitioned);
+  const result = await context.runAsUser(rendered.text, (offset) => mapOffset(rendered, offset));
+  const list = [...scans.values()];
+  result.scan = totals(list);
+  const end = new Date();
+  await context.asAdmin(() =>
+    recordScans(context.backend, { user: context.session.currentUser, queryId: context.services.history.currentId, start, end, pid: 1 }, list),
+  );
+  return result;
+}
+
+/** Keeps only the objects whose cache tables the planner will actually scan (partition pruning). */
+async function pruneByPlan(context: StatementContext, sql: string, scans: TableScan[]): Promise<void> {
+  let plan: unknown;
+  try {
+    await context.backend.setIdentity(context.session.currentUser);
+    plan = (await context.backend.query(`EXPLAIN (FORMAT JSON) ${sql}`)).rows[0]?.[0];
+  } catch {
+    return; // the real run reports the error
+  }
+  const scanned = new Set<string>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (typeof n['Relation Name'] === 'string') scanned.add(n['Relation Name']);
+    for (const value of Object.values(n)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(typeof plan === 'string' ? JSON.parse(plan) : plan);
+  for (const scan of scans) scan.files = scan.files.filter((f) => scanned.has(f.cacheTable));
+}

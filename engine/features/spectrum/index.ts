@@ -1,0 +1,20 @@
+import type { StatementHandler } from '../../session/statement-handler';
+import { CATALOG_VIEWS_SQL } from './catalog';
+import { alterExternalTableHandler, createExternalSchemaHandler, createExternalTableHandler, dropExternalSchemaHandler, dropExternalTableHandler } from './external-ddl';
+import { externalQueryHandler } from './external-query';
+import { MATERIALIZE_SQL } from './materialize';
+import { S3QUERY_SUMMARY_SQL } from './scan-bill';
+
+/** Spectrum's statement handlers; the query handler goes last, it only claims statements naming external tables. */
+export const spectrumHandlers: StatementHandler[] = [
+  createExternalSchemaHandler,
+  createExternalTableHandler,
+  alterExternalTableHandler,
+  dropExternalTableHandler,
+  dropExternalSchemaHandler,
+  externalQueryHandler,
+];
+
+export const spectrumInstallSql = [MATERIALIZE_SQL, CATALOG_VIEWS_SQL, S3QUERY_SUMMARY_SQL].join('\n');
+export { spectrumCost } from './scan-bill';
+export { loadCatalog, type Catalog, type ExternalTable } from './catalog';
