@@ -1,0 +1,102 @@
+import { SqlError, SQLSTATE } from '../../errors/sql-error';
+import { quoteIdent } from '../../sql/quote';
+import { passthroughHandler } from '../../session/passthrough';
+import type { StatementContext, StatementHandler } from '../../session/statement-handler';
+import { parseVacuum, type VacuumCommand } from './vacuum-syntax';
+
+/**
+ * VACUUM as Redshift does it: the sort phase physically rewrites the table in SORTKEY order
+ * (CLUSTER over a temporary index), the delete phase reclaims deleted rows (VACUUM FULL), each
+ * skipped when the table is already at least `threshold` percent sorted / not deleted. A user
+ * who neither owns the table nor is a superuser gets success with no effect.
+ */
+interface TableFacts {
+  oid: number;
+  qualified: string;
+  owner: string;
+  sortkeys: string[];
+}
+
+async function targetTables(context: StatementContext, command: VacuumCommand): Promise<TableFacts[]> {
+  const { backend } = context;
+  const base = `SELECT c.oid::int, quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_userbyid(c.relowner), coalesce(ta.sortkeys, '{}')
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN wl_sys.table_attrs ta ON ta.relid = c.oid
+    WHERE c.relkind = 'r' AND c.relpersistence = 'p' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+      AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE 'wl\\_%'`;
+  let rows: unknown[][];
+  if (command.table) {
+    const { schema, name, position } = command.table;
+    const r = schema
+      ? await backend.query(`${base} AND n.nspname = $1 AND c.relname = $2`, [schema, name])
+      : await backend.query(`${base} AND c.oid = (SELECT to_regclass(quote_ident($1))::oid)`, [name]);
+    if (!r.rows.length) throw new SqlError(SQLSTATE.undefinedTable, `relation "${schema ? `${schema}.` : ''}${name}" does not exist`, { position });
+    rows = r.rows;
+  } else {
+    rows = (await backend.query(base)).rows;
+  }
+  return rows.map((r) => ({ oid: Number(r[0]), qualified: String(r[1]), owner: String(r[2]), sortkeys: r[3] as string[] }));
+}
+
+async function sortedPercent(context: StatementContext, table: TableFacts): Promise<number> {
+  const r = await context.backend.query('SELECT wl_sys.unsorted_rows($1::regclass, $2), wl_sys.table_row_count($1::regclass)', [table.oid, table.sortkeys]);
+  const unsorted = r.rows[0]![0] === null ? 0 : Number(r.rows[0]![0]);
+  const total = Number(r.rows[0]![1]);
+  return total === 0 ? 100 : 100 - (unsorted * 100) / total;
+}
+
+async function notDeletedPercent(context: StatementContext, table: TableFacts): Promise<number> {
+  await context.backend.query('SELECT pg_stat_force_next_flush()');
+  const r = await context.backend.query('SELECT wl_sys.table_row_count($1::regclass), coalesce(pg_stat_get_dead_tuples($1), 0)', [table.oid]);
+  const live = Number(r.rows[0]![0]);
+  const dead = Number(r.rows[0]![1]);
+  return live + dead === 0 ? 100 : (live * 100) / (live + dead);
+}
+
+async function vacuumTable(context: StatementContext, command: VacuumCommand, table: TableFacts): Promise<void> {
+  const { backend } = context;
+  const sorts = command.mode !== 'DELETE ONLY' && table.sortkeys.length > 0;
+  const deletes = command.mode === 'FULL' || command.mode === 'DELETE ONLY';
+  // 100 means always; 0 means never.
+  const sortNeeded = sorts && command.threshold > 0 && (command.threshold === 100 || (await sortedPercent(context, table)) < command.threshold);
+  const deleteNeeded = deletes && command.threshold > 0 && (command.threshold === 100 || (await notDeletedPercent(context, table)) < command.threshold);
+  if (sortNeeded) {
+    const index = `wl_vacuum_sort_${table.oid}`;
+    await backend.query(`CREATE INDEX ${index} ON ${table.qualified} (${table.sortkeys.map(quoteIdent).join(', ')})`);
+    try {
+      await backend.query(`CLUSTER ${table.qualified} USING ${index}`);
+    } finally {
+      await backend.query(`DROP INDEX IF EXISTS ${table.qualified.split('.')[0]}.${index}`);
+    }
+  } else if (deleteNeeded) {
+    await backend.query(`VACUUM FULL ${table.qualified}`);
+  }
+  if (sortNeeded || deleteNeeded) await backend.query(`ANALYZE ${table.qualified}`);
+}
+
+export const vacuumHandler: StatementHandler = {
+  name: 'vacuum',
+  matches: (s) => s.words[0]?.kind === 'word' && s.words[0].text.toUpperCase() === 'VACUUM',
+  async run(context) {
+    const command = parseVacuum(context.statement);
+    if (context.backend.inTransaction()) throw new SqlError(SQLSTATE.activeSqlTransaction, 'VACUUM cannot run inside a transaction block');
+    const user = context.session.currentUser;
+    const superuser = (await context.services.userInfo(user))?.superuser === true;
+    await context.asAdmin(async () => {
+      for (const table of await targetTables(context, command)) {
+        if (!superuser && table.owner !== user) continue; // "completes successfully but has no effect"
+        await vacuumTable(context, command, table);
+      }
+    });
+    return context.done('VACUUM');
+  },
+};
+
+/** Reading SVV_TABLE_INFO: flush the statistics first so deleted and modified rows show at once. */
+export const tableInfoFreshStats: StatementHandler = {
+  name: 'svv-table-info-stats',
+  matches: (s) => s.words.some((w) => w.kind === 'word' && w.text.toLowerCase() === 'svv_table_info'),
+  async run(context) {
+    await context.asAdmin(() => context.backend.query('SELECT pg_stat_force_next_flush()'));
+    return passthroughHandler.run(context);
+  },
+};
