@@ -76,7 +76,8 @@ export const listagg: DialectPass = (tokens) =>
       }
       const close = matchingParen(all, open);
       if (close === -1) return undefined;
-      orderBy = [synth(' ', at, 'space'), ...castOrderKey(all.slice(open + 1, close), value)];
+      const inside = all.slice(open + 1, close);
+      orderBy = [synth(' ', at, 'space'), ...(distinct.length > 0 ? castOrderKey(inside, value) : inside)];
       end = close;
     }
     const over = overClause(all, end);
