@@ -1,0 +1,4 @@
+declare module 'virtual:labs' {
+  const labs: Record<string, unknown>;
+  export = labs;
+}

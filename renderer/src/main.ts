@@ -1,0 +1,12 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from './App.vue';
+import { createAppI18n } from './i18n';
+import { useSettings } from './stores/settings';
+import './styles/theme.css';
+
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+app.use(createAppI18n(useSettings(pinia).locale));
+app.mount('#app');

@@ -1,0 +1,51 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import { ADMIN_USER, type Progress } from '../../../engine/api/types';
+import type { CatalogSnapshot, WorkspaceStatus } from '../../../engine/host/contract';
+import { host } from '../host';
+import { loadPersisted, savePersisted } from '../util/persisted';
+
+/** The engine host as the UI sees it: status, users, "run as", catalog and progress. */
+export const useEngine = defineStore('engine', () => {
+  const status = ref<WorkspaceStatus>();
+  const startError = ref<string>();
+  const users = ref<{ name: string; superuser: boolean }[]>([]);
+  const currentUser = ref<string>(loadPersisted('user', ADMIN_USER));
+  const catalog = ref<CatalogSnapshot>({ schemas: [], externalSchemas: [], tables: [], models: [], functions: [] });
+  const progress = ref<Progress>();
+  const restartNotice = ref<string>();
+
+  host().on('progress', (p) => {
+    progress.value = p.total !== undefined && p.done >= p.total ? undefined : p;
+  });
+  host().on('restarted', ({ reason }) => {
+    restartNotice.value = reason;
+    progress.value = undefined;
+  });
+
+  async function start(): Promise<void> {
+    try {
+      status.value = await host().call('workspace.open', {});
+      progress.value = undefined;
+      await Promise.all([refreshUsers(), refreshCatalog()]);
+    } catch (e) {
+      startError.value = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async function refreshUsers(): Promise<void> {
+    users.value = await host().call('users.list', {});
+    if (!users.value.some((u) => u.name === currentUser.value)) setUser(ADMIN_USER);
+  }
+
+  async function refreshCatalog(): Promise<void> {
+    catalog.value = await host().call('catalog.get', {});
+  }
+
+  function setUser(name: string): void {
+    currentUser.value = name;
+    savePersisted('user', name);
+  }
+
+  return { status, startError, users, currentUser, catalog, progress, restartNotice, start, refreshUsers, refreshCatalog, setUser };
+});

@@ -1,0 +1,108 @@
+import { defineStore } from 'pinia';
+import { computed, ref, watch } from 'vue';
+import type { CheckOutcome, LabSummary, LabView } from '../../../engine/host/contract';
+import { host } from '../host';
+import { HostError } from '../host/host-client';
+import { loadPersisted, savePersisted } from '../util/persisted';
+
+/** The lab runner: the lab list, the open lab and step, its editor text, hints and check feedback. */
+export const useLabs = defineStore('labs', () => {
+  const list = ref<LabSummary[]>([]);
+  const listError = ref<string>();
+  const lab = ref<LabView>();
+  const stepIndex = ref(0);
+  const hints = ref<{ ko: string; en: string }[]>([]);
+  const hintsExhausted = ref(false);
+  const feedback = ref<CheckOutcome>();
+  const checking = ref(false);
+  /** Editor text per `lab/step`, kept across restarts. */
+  const drafts = ref<Record<string, string>>(loadPersisted('lab-drafts', {}));
+  watch(drafts, () => savePersisted('lab-drafts', drafts.value), { deep: true });
+
+  const step = computed(() => lab.value?.steps[stepIndex.value]);
+  const draftKey = computed(() => (lab.value && step.value ? `${lab.value.id}/${step.value.id}` : ''));
+  const editorText = computed({
+    get: () => drafts.value[draftKey.value] ?? step.value?.starterSql ?? '',
+    set: (text: string) => {
+      if (draftKey.value) drafts.value[draftKey.value] = text;
+    },
+  });
+
+  async function loadList(): Promise<void> {
+    try {
+      list.value = await host().call('labs.list', {});
+      listError.value = undefined;
+    } catch (e) {
+      list.value = [];
+      listError.value = e instanceof HostError ? e.message : String(e);
+    }
+  }
+
+  async function open(labId: string, index?: number): Promise<void> {
+    lab.value = await host().call('labs.get', { labId });
+    const firstOpen = lab.value.steps.findIndex((s) => !s.completed);
+    selectStep(index ?? (firstOpen === -1 ? 0 : firstOpen));
+    savePersisted('lab-open', { labId, index: stepIndex.value });
+  }
+
+  function close(): void {
+    lab.value = undefined;
+    savePersisted('lab-open', null);
+    void loadList();
+  }
+
+  function selectStep(index: number): void {
+    stepIndex.value = Math.max(0, Math.min(index, (lab.value?.steps.length ?? 1) - 1));
+    hints.value = [];
+    hintsExhausted.value = false;
+    feedback.value = undefined;
+    if (lab.value) savePersisted('lab-open', { labId: lab.value.id, index: stepIndex.value });
+  }
+
+  async function nextHint(): Promise<void> {
+    if (!lab.value || !step.value || hintsExhausted.value) return;
+    const r = await host().call('labs.hint', { labId: lab.value.id, stepId: step.value.id, level: hints.value.length });
+    hints.value.push(r.hint);
+    hintsExhausted.value = r.last;
+  }
+
+  async function showSolution(): Promise<string> {
+    if (!lab.value || !step.value) return '';
+    return (await host().call('labs.solution', { labId: lab.value.id, stepId: step.value.id })).sql;
+  }
+
+  async function check(): Promise<void> {
+    if (!lab.value || !step.value) return;
+    checking.value = true;
+    try {
+      feedback.value = await host().call('labs.check', { labId: lab.value.id, stepId: step.value.id, sql: editorText.value });
+      if (feedback.value.passed) {
+        const index = stepIndex.value;
+        lab.value = await host().call('labs.get', { labId: lab.value.id });
+        stepIndex.value = index;
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      feedback.value = { passed: false, message: { ko: message, en: message } };
+    } finally {
+      checking.value = false;
+    }
+  }
+
+  async function reset(whole: boolean): Promise<void> {
+    if (!lab.value || !step.value) return;
+    await host().call('labs.reset', whole ? { labId: lab.value.id } : { labId: lab.value.id, stepId: step.value.id });
+    const ids = whole ? lab.value.steps.map((s) => s.id) : [step.value.id];
+    for (const id of ids) delete drafts.value[`${lab.value.id}/${id}`];
+    await open(lab.value.id, whole ? 0 : stepIndex.value);
+  }
+
+  /** Reopens the lab and step that were open before a restart. */
+  async function restore(): Promise<void> {
+    await loadList();
+    const last = loadPersisted<{ labId: string; index: number } | null>('lab-open', null);
+    if (last && list.value.some((l) => l.id === last.labId)) await open(last.labId, last.index).catch(() => undefined);
+  }
+
+  return { list, listError, lab, stepIndex, step, hints, hintsExhausted, feedback, checking, editorText, loadList, open, close, selectStep, nextHint, showSolution, check, reset, restore };
+});

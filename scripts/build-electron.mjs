@@ -1,0 +1,34 @@
+// Bundles the Electron main process, the preload and the engine's utility-process entry into
+// dist/electron with esbuild. The renderer is the web build (npm run build:web → dist/web).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'electron');
+const labsEntry = join(root, 'labs', 'index.ts');
+
+/** `virtual:labs` → labs/index.ts when the lab content exists, else an empty module. */
+const virtualLabs = {
+  name: 'virtual-labs',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:labs$/ }, () => (existsSync(labsEntry) ? { path: labsEntry } : { path: 'virtual:labs', namespace: 'virtual-labs' }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-labs' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(out, 'main.cjs'), format: 'cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(out, 'preload.cjs'), format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'engine', 'host', 'node', 'engine-process-entry.ts')],
+    outfile: join(out, 'engine-process.mjs'),
+    format: 'esm',
+    packages: 'external',
+    plugins: [virtualLabs],
+  }),
+]);
+console.log(`electron bundles written to ${out}`);

@@ -1,0 +1,35 @@
+import type { Page } from 'playwright-core';
+
+/** The shell: start-up, navigation, language, user switcher, dialogs. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(baseUrl);
+    await this.waitReady();
+  }
+
+  async waitReady(timeout = 120_000): Promise<void> {
+    await this.page.getByTestId('engine-ready').waitFor({ timeout });
+  }
+
+  async go(screen: 'labs' | 'sandbox' | 'console'): Promise<void> {
+    await this.page.getByTestId(`nav-${screen}`).click();
+  }
+
+  async setLanguage(locale: 'ko' | 'en'): Promise<void> {
+    await this.page.getByTestId('language-select').selectOption(locale);
+  }
+
+  async navText(screen: 'labs' | 'sandbox' | 'console'): Promise<string> {
+    return (await this.page.getByTestId(`nav-${screen}`).textContent())?.trim() ?? '';
+  }
+
+  async runAs(user: string): Promise<void> {
+    await this.page.getByTestId('user-select').selectOption(user);
+  }
+
+  async users(): Promise<string[]> {
+    return this.page.getByTestId('user-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  }
+}

@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+
+/** The SQL sandbox: the Monaco editor, run/cancel, results and error markers. */
+export class SandboxPage {
+  constructor(readonly page: Page) {}
+
+  private editor() {
+    return this.page.getByTestId('sql-editor');
+  }
+
+  async setSql(sql: string): Promise<void> {
+    await this.editor().locator('.monaco-editor').waitFor();
+    await this.editor().locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(sql);
+  }
+
+  async runAll(): Promise<void> {
+    await this.page.getByTestId('run-all').click();
+  }
+
+  async runAndWait(sql: string, timeout = 60_000): Promise<void> {
+    await this.setSql(sql);
+    await this.runAll();
+    await this.page.getByTestId('running').waitFor({ state: 'detached', timeout });
+  }
+
+  async errorMessage(): Promise<string | undefined> {
+    const e = this.page.getByTestId('result-error-message');
+    return (await e.count()) ? ((await e.textContent()) ?? '') : undefined;
+  }
+
+  /** Monaco's error underline, placed from the error's position. */
+  async squiggles(): Promise<number> {
+    return this.page.locator('.squiggly-error').count();
+  }
+
+  async rowCountText(): Promise<string> {
+    return (await this.page.getByTestId('result-rowcount').textContent()) ?? '';
+  }
+
+  async cancel(): Promise<void> {
+    await this.page.getByTestId('cancel').click();
+  }
+}
