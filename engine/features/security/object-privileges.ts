@@ -25,7 +25,7 @@ async function resolveRelations(context: StatementContext, statement: PrivilegeS
     for (const name of object.names) {
       const found = await queryAsUser(context, `SELECT c.oid::int FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass($1) AND c.relkind IN ('r','p','v','m','f')`, [name.text]);
       if (!found.length) throw new SqlError(SQLSTATE.undefinedTable, `relation "${name.text}" does not exist`, { position: name.at });
-      rows.push([found[0]![0], name.text]);
+      rows.push([found[0]![0], name.parts[name.parts.length - 1]]);
     }
   } else if (object.kind === 'all-tables') {
     for (const schema of object.schemas) {

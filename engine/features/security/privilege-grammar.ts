@@ -11,7 +11,7 @@ export interface PrivilegeItem {
 }
 
 export type ObjectClause =
-  | { kind: 'table'; names: Array<{ text: string; at: number }> }
+  | { kind: 'table'; names: Array<{ text: string; parts: string[]; at: number }> }
   | { kind: 'all-tables'; schemas: Array<{ name: string; at: number }> }
   | { kind: 'schema'; schemas: Array<{ name: string; at: number }> }
   /** DATABASE, FUNCTION, PROCEDURE, LANGUAGE, ALL FUNCTIONS …: same spelling as PostgreSQL. */
@@ -88,7 +88,7 @@ function readObject(cursor: WordCursor, stopWord: string): ObjectClause {
     return { kind: 'other', text: cursor.statement.text.slice(start, end) };
   }
   cursor.accept('TABLE');
-  const names: Array<{ text: string; at: number }> = [];
+  const names: Array<{ text: string; parts: string[]; at: number }> = [];
   do names.push(cursor.qualifiedName());
   while (cursor.acceptOp(','));
   return { kind: 'table', names };
