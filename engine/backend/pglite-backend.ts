@@ -50,8 +50,14 @@ export class PgliteBackend implements SqlBackend {
   /** Always issues the SET: a ROLLBACK can undo an earlier switch behind our back. */
   async setIdentity(user: string | null): Promise<void> {
     // RESET SESSION AUTHORIZATION is a no-op in PGlite's single-user backend: name the superuser.
-    if (user === null) await this.db.exec(`SET SESSION AUTHORIZATION ${INTERNAL_SUPERUSER}`);
-    else await this.db.exec(`SET SESSION AUTHORIZATION ${quoteIdent(user)}`);
+    const role = user === null ? INTERNAL_SUPERUSER : quoteIdent(user);
+    try {
+      await this.db.exec(`SET SESSION AUTHORIZATION ${role}`);
+    } catch (e) {
+      // In an aborted transaction only ROLLBACK/COMMIT can run (and they need no identity): let them through.
+      if ((e as { code?: string }).code === '25P02') return;
+      throw e;
+    }
     this.currentIdentity = user;
   }
 

@@ -28,7 +28,8 @@ export function splitStatements(input: string): Statement[] {
       return;
     }
     let lastSig = current.length - 1;
-    while (!isSignificant(current[lastSig]!)) lastSig--;
+    // An unterminated trailing comment stays in the text, so that PostgreSQL reports it.
+    while (!isSignificant(current[lastSig]!) && !current[lastSig]!.unterminated) lastSig--;
     const start = current[firstSig]!.start;
     const last = current[lastSig]!;
     const end = last.start + last.text.length;
