@@ -1,0 +1,46 @@
+import { ADMIN_USER } from '../api/types';
+import { churnCsv, generateChurnData } from '../seed';
+import { csvField } from '../seed/csv';
+import { firstError, runConsole, runSql, type LabEnvironment } from './environment';
+import type { Action } from './types';
+
+/** Why an action failed, in words a lab author or student can act on. */
+export class LabActionError extends Error {
+  constructor(
+    readonly action: Action,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs actions in order; the first failure throws LabActionError (unless the SQL action continues on error). */
+export async function runActions(env: LabEnvironment, actions: Action[], defaultUser = ADMIN_USER): Promise<void> {
+  for (const action of actions) await runAction(env, action, defaultUser);
+}
+
+export async function runAction(env: LabEnvironment, action: Action, defaultUser = ADMIN_USER): Promise<void> {
+  if ('sql' in action) {
+    const outcomes = await runSql(env, action.sql, action.user ?? defaultUser, action.continueOnError ?? false);
+    const failed = firstError(outcomes);
+    if (failed && !action.continueOnError) {
+      throw new LabActionError(action, `SQL failed: ${failed.error.code} ${failed.error.message}\n  in: ${failed.sql.slice(0, 200)}`);
+    }
+  } else if ('console' in action) {
+    const out = await runConsole(env, action.console);
+    if (out.exitCode !== 0) throw new LabActionError(action, `console command failed (exit ${out.exitCode}): ${action.console}\n  ${out.stderr.trim()}`);
+  } else {
+    await env.warehouse.store.writeFile(action.file.path, await datasetCsv(env, action.file.dataset));
+  }
+}
+
+/** The CSV a lab hands the student: generated for this workspace's data seed. */
+async function datasetCsv(env: LabEnvironment, dataset: 'user_session_channel' | 'churn'): Promise<string> {
+  if (dataset === 'churn') return churnCsv(generateChurnData(env.seed));
+  // From the workspace's own table, so the hidden variant's file matches its data. No header:
+  // the lecture's CREATE EXTERNAL TABLE reads every line as a record.
+  const result = await env.warehouse.runAsSystem((backend) =>
+    backend.query('SELECT userid, sessionid, channel FROM raw_data.user_session_channel ORDER BY sessionid'),
+  );
+  return result.rows.map((row) => row.map((v) => csvField(v as string | number | null)).join(',')).join('\n') + '\n';
+}

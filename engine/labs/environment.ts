@@ -1,0 +1,68 @@
+import { ADMIN_USER, type SqlErrorShape, type StatementOutcome } from '../api/types';
+import type { ConsoleIo, ConsoleOutput } from '../console/console-command';
+import { runConsoleCommand, splitCommandLine } from '../console/run-console-command';
+import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
+
+/** Where lab files (generated CSVs the student uploads) live in the workspace store. */
+export const LAB_FILES_PREFIX = 'lab-files/';
+
+/**
+ * A workspace as the lab runtime sees it: the warehouse, the data seed it was built from (1 = the
+ * course data, 2 = the hidden variant) and how console commands read the student's local files.
+ */
+export interface LabEnvironment {
+  readonly warehouse: EmbeddedWarehouse;
+  readonly seed: number;
+  /** Local files outside `lab-files/` (CLI: the file system). Optional. */
+  readonly io?: ConsoleIo;
+  /** Ids of the sessions the runtime opened (their statements are not the student's work). */
+  readonly runtimeSessions: Set<string>;
+}
+
+export function labEnvironment(warehouse: EmbeddedWarehouse, options: { seed?: number; io?: ConsoleIo } = {}): LabEnvironment {
+  return { warehouse, seed: options.seed ?? 1, ...(options.io ? { io: options.io } : {}), runtimeSessions: new Set() };
+}
+
+/** Runs SQL text as a user in a fresh session (closed afterwards). */
+export async function runSql(env: LabEnvironment, sql: string, user = ADMIN_USER, continueOnError = false): Promise<StatementOutcome[]> {
+  const session = await env.warehouse.session(user);
+  env.runtimeSessions.add((session as unknown as { id: string }).id);
+  try {
+    return await session.execute(sql, { continueOnError });
+  } finally {
+    await session.close();
+  }
+}
+
+/** The first failure of a batch, if any. */
+export function firstError(outcomes: StatementOutcome[]): { sql: string; error: SqlErrorShape } | undefined {
+  const failed = outcomes.find((o) => !o.ok);
+  return failed && !failed.ok ? { sql: failed.sql, error: failed.error } : undefined;
+}
+
+/** Runs a console line (`aws s3 cp …`, `clock advance 8h`); `lab-files/…` paths read the workspace store. */
+export async function runConsole(env: LabEnvironment, line: string): Promise<ConsoleOutput> {
+  const argv = splitCommandLine(line);
+  if (argv[0] === 'aws') argv.shift();
+  const store = env.warehouse.store;
+  const io: ConsoleIo = {
+    async readLocalFile(path) {
+      if (path.startsWith(LAB_FILES_PREFIX)) {
+        const bytes = await store.readFile(path);
+        if (bytes) return bytes;
+      }
+      if (env.io) return env.io.readLocalFile(path);
+      throw new Error(`The user-provided path ${path} does not exist.`);
+    },
+    async listLocalFiles(folder) {
+      const prefix = folder.replace(/\/+$/, '') + '/';
+      if (prefix.startsWith(LAB_FILES_PREFIX)) return (await store.listFiles(prefix)).map((f) => f.path.slice(prefix.length));
+      return env.io?.listLocalFiles ? env.io.listLocalFiles(folder) : [];
+    },
+  };
+  try {
+    return await runConsoleCommand(env.warehouse, argv, io);
+  } catch (e) {
+    return { exitCode: 255, stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n` };
+  }
+}
