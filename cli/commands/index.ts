@@ -2,6 +2,7 @@ import type { CliCommand } from './command';
 import { awsCommand } from './aws';
 import { sqlCommand } from './sql';
 import { clockCommand } from './clock';
+import { labCommand } from './lab';
 
 /** Every CLI command; features add theirs (aws, clock, athena, lab) here. */
-export const commands: CliCommand[] = [sqlCommand, awsCommand, clockCommand];
+export const commands: CliCommand[] = [sqlCommand, awsCommand, clockCommand, labCommand];
