@@ -36,5 +36,11 @@ export function asSecurityAdmin<T>(context: StatementContext, work: (q: Query) =
 /** Runs a query as the session's user (no result shaping), e.g. to resolve names in its search_path. */
 export async function queryAsUser(context: StatementContext, sql: string, params: unknown[] = []): Promise<unknown[][]> {
   await context.backend.setIdentity(context.session.currentUser);
-  return (await context.backend.query(sql, params)).rows;
+  try {
+    return (await context.backend.query(sql, params)).rows;
+  } catch (e) {
+    const error = fromPgError(e);
+    delete error.position;
+    throw error;
+  }
 }
