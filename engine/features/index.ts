@@ -13,11 +13,11 @@ import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenanc
  */
 export const featureHandlers: StatementHandler[] = [
   availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
+  ...spectrumHandlers, // before the others: claims statements naming external tables, hands the rest on
   ...securityHandlers,
   createTableHandler,
   copyHandler,
   vacuumHandler,
   analyzeHandler,
   tableInfoFreshStats,
-  ...spectrumHandlers, // keep last: claims statements that name external tables
 ];

@@ -4,6 +4,7 @@ import { rewriteDialect } from '../../sql/dialect';
 import { mapOffset, synth } from '../../sql/rewrite/render';
 import { keyword } from '../../sql/tokenizer';
 import { passthroughHandler } from '../../session/passthrough';
+import { featureHandlers } from '../index';
 import type { StatementContext, StatementHandler } from '../../session/statement-handler';
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
 import { insertIntoExternal } from './external-insert';
@@ -25,7 +26,7 @@ export const externalQueryHandler: StatementHandler = {
     const catalog = await catalogOf(context);
     catalogSeen = true;
     const refs = qualifiedNames(context.statement).filter((r) => tableOfRef(catalog, r));
-    if (refs.length === 0) return passthroughHandler.run(context);
+    if (refs.length === 0) return nextHandler(context).run(context);
     const w = context.statement.words;
     const verb = keyword(w[0]);
     const target = refs.find((r) => r.at === (verb === 'DELETE' ? 2 : verb === 'INSERT' ? 2 : verb === 'UPDATE' || verb === 'TRUNCATE' ? 1 : -1));
@@ -40,6 +41,12 @@ export const externalQueryHandler: StatementHandler = {
     return runReading(context, catalog, refs);
   },
 };
+
+/** The handler that would have run without us (features later in the list, else passthrough). */
+function nextHandler(context: StatementContext): StatementHandler {
+  const later = featureHandlers.slice(featureHandlers.indexOf(externalQueryHandler) + 1);
+  return later.find((h) => h.matches(context.statement)) ?? passthroughHandler;
+}
 
 function tableOfRef(catalog: Catalog, ref: TableRef): ExternalTable | undefined {
   const schema = catalog.schemas[ref.schema];

@@ -5,7 +5,7 @@ import { externalQueryHandler } from './external-query';
 import { MATERIALIZE_SQL } from './materialize';
 import { S3QUERY_SUMMARY_SQL } from './scan-bill';
 
-/** Spectrum's statement handlers; the query handler goes last, it only claims statements naming external tables. */
+/** Spectrum's statement handlers; statements that name no external table are handed to the next handler. */
 export const spectrumHandlers: StatementHandler[] = [
   createExternalSchemaHandler,
   createExternalTableHandler,
