@@ -31,6 +31,9 @@ export const externalQueryHandler: StatementHandler = {
     const verb = keyword(w[0]);
     const target = refs.find((r) => r.at === (verb === 'DELETE' ? 2 : verb === 'INSERT' ? 2 : verb === 'UPDATE' || verb === 'TRUNCATE' ? 1 : -1));
     const targetPos = target ? { position: w[target.at]!.start + 1 } : {};
+    if (verb === 'COPY' && refs.some((r) => r.at === 1)) {
+      throw new SqlError(SQLSTATE.featureNotSupported, "Amazon Redshift Spectrum external tables are read-only. You can't COPY to an external table.", { position: w[1]!.start + 1 });
+    }
     if (target && verb === 'INSERT') return insertIntoExternal(context, catalog, target, tableOfRef(catalog, target)!);
     if (target || (verb === 'TRUNCATE' && refs.some((r) => r.at === 2))) {
       throw new SqlError(SQLSTATE.featureNotSupported, 'Operation not supported on external tables', targetPos);
