@@ -7,14 +7,22 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'electron');
-const labsEntry = join(root, 'labs', 'index.ts');
+const labsRuntime = join(root, 'engine', 'labs', 'index.ts');
+const labsBundle = join(root, 'labs', 'bundle.json');
 
-/** `virtual:labs` → labs/index.ts when the lab content exists, else an empty module. */
+/** `virtual:labs` → the labs runtime and content when both exist, else nothing (labs not installed). */
 const virtualLabs = {
   name: 'virtual-labs',
   setup(b) {
-    b.onResolve({ filter: /^virtual:labs$/ }, () => (existsSync(labsEntry) ? { path: labsEntry } : { path: 'virtual:labs', namespace: 'virtual-labs' }));
-    b.onLoad({ filter: /.*/, namespace: 'virtual-labs' }, () => ({ contents: 'export {};', loader: 'js' }));
+    b.onResolve({ filter: /^virtual:labs$/ }, () => ({ path: 'virtual:labs', namespace: 'virtual-labs' }));
+    b.onLoad({ filter: /.*/, namespace: 'virtual-labs' }, () => ({
+      contents:
+        existsSync(labsRuntime) && existsSync(labsBundle)
+          ? `export * as runtime from ${JSON.stringify(labsRuntime)};\nexport { default as bundle } from ${JSON.stringify(labsBundle)};`
+          : 'export const runtime = undefined;\nexport const bundle = undefined;',
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 

@@ -3,6 +3,8 @@ import type { SqlBackend } from '../backend/backend';
 import type { CatalogSnapshot, CatalogTable } from './contract';
 
 const HIDDEN_SCHEMAS = "('pg_catalog', 'information_schema', 'pg_toast', 'wl_sys')";
+/** Internal schemas of the engine's features (wl_…) are not the student's business. */
+const isInternal = (schema: string) => schema.startsWith('wl_');
 
 /** Schemas, tables, columns, external schemas and models, for completion and the schema tree. */
 export async function catalogSnapshot(warehouse: EmbeddedWarehouse): Promise<CatalogSnapshot> {
@@ -41,9 +43,9 @@ export async function catalogSnapshot(warehouse: EmbeddedWarehouse): Promise<Cat
         ORDER BY 1`,
     );
     return {
-      schemas: schemas.rows.map((r) => String(r[0])),
+      schemas: schemas.rows.map((r) => String(r[0])).filter((s) => !isInternal(s)),
       externalSchemas,
-      tables: [...tables.values()],
+      tables: [...tables.values()].filter((t) => !isInternal(t.schema)),
       models,
       functions: functions.rows.map((r) => String(r[0])),
     };

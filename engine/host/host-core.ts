@@ -107,10 +107,11 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
       return status(await workspace());
     },
     async 'sql.execute'({ requestId, user, sql, pageSize }) {
-      const s = await session(user);
+      // Registered before the first await, so a cancel that arrives at any point finds it.
       const controller = new AbortController();
       running.set(requestId, controller);
       try {
+        const s = await session(user);
         return await s.execute(sql, {
           pageSize: pageSize ?? 1000,
           signal: controller.signal,

@@ -1,9 +1,19 @@
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import type { LabsProvider } from './labs-provider';
 
-/** Adapts the labs module (labs/index.ts, built by the labs engineer) to the lab channels. */
-export async function labsFromModule(module: unknown, warehouse: EmbeddedWarehouse): Promise<LabsProvider | undefined> {
-  const m = module as { createLabsProvider?: (w: EmbeddedWarehouse) => Promise<LabsProvider> | LabsProvider };
-  if (typeof m?.createLabsProvider === 'function') return m.createLabsProvider(warehouse);
-  return undefined;
+/**
+ * What the hosts find of the labs: the runtime (engine/labs, `labsProvider`) and the content
+ * (labs/bundle.json). Both are optional at build time; without either, the lab channels answer
+ * "labs not installed".
+ */
+export interface LabsModules {
+  runtime?: unknown;
+  bundle?: unknown;
+}
+
+export async function labsFromModules(modules: LabsModules, warehouse: EmbeddedWarehouse): Promise<LabsProvider | undefined> {
+  const runtime = modules.runtime as { labsProvider?: (w: EmbeddedWarehouse, bundle: never) => LabsProvider } | undefined;
+  const bundle = (modules.bundle as { default?: unknown } | undefined)?.default ?? modules.bundle;
+  if (typeof runtime?.labsProvider !== 'function' || !bundle || typeof bundle !== 'object' || !Array.isArray((bundle as { labs?: unknown }).labs)) return undefined;
+  return runtime.labsProvider(warehouse, bundle as never);
 }

@@ -11,14 +11,16 @@ import templateMeta from '../../dist/template/seeded/workspace.json';
 import { version } from '../../package.json';
 import { createHostHandlers, dispatchRequest, type OpenedWorkspace } from './host-core';
 import type { EventMessage, HostEventName, HostEvents, RequestMessage } from './contract';
-import { labsFromModule } from './labs-adapter';
+import { labsFromModules } from './labs-adapter';
 
 const PGLITE_DIR = 'warehouse-lab';
 const FILES_DB = 'warehouse-lab-files';
 /** Written once the template is in IndexedDB: later opens must not load it again. */
 const LOADED_MARKER = 'browser-workspace.json';
 const templateUrl = new URL('../../dist/template/seeded.tar', import.meta.url);
-const labModules = import.meta.glob('../../labs/index.ts');
+// Optional at build time: an empty match means the build has no labs.
+const labRuntime = import.meta.glob('../labs/index.ts');
+const labBundle = import.meta.glob('../../labs/bundle.json');
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 
@@ -63,8 +65,10 @@ const handlers = createHostHandlers({
   emit,
   engineVersion: version,
   loadLabs: async (warehouse) => {
-    const load = Object.values(labModules)[0];
-    return load ? labsFromModule(await load(), warehouse) : undefined;
+    const runtime = Object.values(labRuntime)[0];
+    const bundle = Object.values(labBundle)[0];
+    if (!runtime || !bundle) return undefined;
+    return labsFromModules({ runtime: await runtime(), bundle: await bundle() }, warehouse);
   },
 });
 

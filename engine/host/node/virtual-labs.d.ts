@@ -1,4 +1,5 @@
 declare module 'virtual:labs' {
-  const labs: Record<string, unknown>;
-  export = labs;
+  /** engine/labs (the runtime) and labs/bundle.json (the content), or undefined when absent. */
+  export const runtime: unknown;
+  export const bundle: unknown;
 }
