@@ -133,12 +133,17 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
     }
   }
   // 2. model search on the chosen feature set
-  for (const spec of space) if (!(await run(spec, derived, 'model_search'))) break;
+  let searched = 0;
+  for (const spec of space) {
+    if (!(await run(spec, derived, 'model_search'))) break;
+    searched++;
+  }
   const scored = leaderboard.filter((e) => Number.isFinite(e.validationMetric));
   if (!scored.length) throw new MlError('Autopilot candidate has no models. Increase MAX_RUNTIME.', 'no_models');
   // best: prefer candidates on the final feature set (feature probes were on other sets)
-  const finalSet = derived.map((d) => d.name).join('|');
-  const pool = scored.filter((e) => e.featureSet.join('|') === finalSet);
+  // best among the model-search candidates (feature probes are boosting on other feature sets)
+  const searchIds = new Set(definitions.slice(leaderboard.length - searched).map((d) => d.id));
+  const pool = scored.filter((e) => searchIds.has(e.id));
   const best = (pool.length ? pool : scored).reduce((a, b) => (better(b.validationMetric, a.validationMetric) ? b : a));
   const bestResult = results.get(best.id) as CandidateResult;
   checkAbort();

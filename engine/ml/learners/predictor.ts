@@ -33,16 +33,37 @@ export function outputCount(p: Predictor): number {
   }
 }
 
+/**
+ * Trees are summed in chunks of TREE_SUM_CHUNK (left to right inside a chunk, then chunk sums left to
+ * right onto the base): the SQL mirror then stays a shallow expression (a 300-term left-deep sum
+ * overflows PostgreSQL's expression recursion) while adding the very same float64 values in the same order.
+ */
+export const TREE_SUM_CHUNK = 16;
+
 function treeScores(p: Extract<Predictor, { kind: 'trees' }>, x: ArrayLike<number>, upTo = p.trees.length): Float64Array {
+  const K = p.outputs;
   const s = Float64Array.from(p.base);
+  const chunk = new Float64Array(K);
+  const inChunk = new Int32Array(K);
+  const add = (k: number, v: number): void => {
+    if (inChunk[k] === 0) chunk[k] = v;
+    else chunk[k]! += v;
+    if (++inChunk[k]! === TREE_SUM_CHUNK) {
+      s[k]! += chunk[k] as number;
+      inChunk[k] = 0;
+    }
+  };
   for (let t = 0; t < upTo; t++) {
     const tree = p.trees[t] as TreeModel;
     const leaf = leafIndex(tree, x);
     const k = p.treeOutput[t] as number;
-    if (k >= 0) s[k]! += tree.value[leaf * tree.width] as number;
-    else for (let c = 0; c < p.outputs; c++) s[c]! += tree.value[leaf * tree.width + c] as number;
+    if (k >= 0) add(k, tree.value[leaf * tree.width] as number);
+    else for (let c = 0; c < K; c++) add(c, tree.value[leaf * tree.width + c] as number);
   }
-  for (let c = 0; c < s.length; c++) s[c] = (s[c] as number) * p.scale;
+  for (let c = 0; c < K; c++) {
+    if (inChunk[c]) s[c]! += chunk[c] as number;
+    s[c] = (s[c] as number) * p.scale;
+  }
   return s;
 }
 

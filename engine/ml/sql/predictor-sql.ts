@@ -4,6 +4,7 @@
  * ensembles a left-to-right sum of the trees, linear models and MLP the same multiply-add order as JS.
  */
 import type { Predictor } from '../learners/predictor.js';
+import { TREE_SUM_CHUNK } from '../learners/predictor.js';
 import type { TreeModel } from '../learners/tree-model.js';
 import { float8, sumExpr } from './sql-text.js';
 
@@ -24,12 +25,14 @@ export function predictorSql(p: Predictor, x: string[]): string[] {
   switch (p.kind) {
     case 'trees':
       return p.base.map((b, k) => {
-        const terms = [float8(b)];
+        const trees: string[] = [];
         p.trees.forEach((tree, t) => {
           const out = p.treeOutput[t] as number;
-          if (out === k) terms.push(treeSql(tree, x, 0));
-          else if (out < 0) terms.push(treeSql(tree, x, k));
+          if (out === k) trees.push(treeSql(tree, x, 0));
+          else if (out < 0) trees.push(treeSql(tree, x, k));
         });
+        const terms = [float8(b)];
+        for (let c = 0; c < trees.length; c += TREE_SUM_CHUNK) terms.push(`(${trees.slice(c, c + TREE_SUM_CHUNK).join(' + ')})`);
         const s = sumExpr(terms);
         return p.scale === 1 ? s : `(${s}) * ${float8(p.scale)}`;
       });
