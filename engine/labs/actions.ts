@@ -3,6 +3,7 @@ import { churnCsv, generateChurnData } from '../seed';
 import { csvField } from '../seed/csv';
 import { firstError, runConsole, runSql, type LabEnvironment } from './environment';
 import type { Action } from './types';
+import { valueAt } from './checks/store-console-checks';
 
 /** Why an action failed, in words a lab author or student can act on. */
 export class LabActionError extends Error {
@@ -28,7 +29,20 @@ export async function runAction(env: LabEnvironment, action: Action, defaultUser
     }
   } else if ('console' in action) {
     const out = await runConsole(env, action.console);
-    if (out.exitCode !== 0) throw new LabActionError(action, `console command failed (exit ${out.exitCode}): ${action.console}\n  ${out.stderr.trim()}`);
+    if (out.exitCode !== 0) {
+      if (action.continueOnError) return;
+      throw new LabActionError(action, `console command failed (exit ${out.exitCode}): ${action.console}\n  ${out.stderr.trim()}`);
+    }
+    if (action.capture) {
+      let value: unknown;
+      try {
+        value = valueAt(JSON.parse(out.stdout), action.capture.path);
+      } catch {
+        value = undefined;
+      }
+      if (value === undefined || value === null) throw new LabActionError(action, `no ${action.capture.path} in the output of ${action.console}`);
+      env.variables.set(action.capture.name, String(value));
+    }
   } else {
     await env.warehouse.store.writeFile(action.file.path, await datasetCsv(env, action.file.dataset));
   }

@@ -17,10 +17,12 @@ export interface LabEnvironment {
   readonly io?: ConsoleIo;
   /** Ids of the sessions the runtime opened (their statements are not the student's work). */
   readonly runtimeSessions: Set<string>;
+  /** Values captured from console output (`capture`), used as `${name}` in later console lines. */
+  readonly variables: Map<string, string>;
 }
 
 export function labEnvironment(warehouse: EmbeddedWarehouse, options: { seed?: number; io?: ConsoleIo } = {}): LabEnvironment {
-  return { warehouse, seed: options.seed ?? 1, ...(options.io ? { io: options.io } : {}), runtimeSessions: new Set() };
+  return { warehouse, seed: options.seed ?? 1, ...(options.io ? { io: options.io } : {}), runtimeSessions: new Set(), variables: new Map() };
 }
 
 /** Runs SQL text as a user in a fresh session (closed afterwards). */
@@ -42,7 +44,7 @@ export function firstError(outcomes: StatementOutcome[]): { sql: string; error: 
 
 /** Runs a console line (`aws s3 cp …`, `clock advance 8h`); `lab-files/…` paths read the workspace store. */
 export async function runConsole(env: LabEnvironment, line: string): Promise<ConsoleOutput> {
-  const argv = splitCommandLine(line);
+  const argv = splitCommandLine(line.replace(/\$\{(\w+)\}/g, (m, name: string) => env.variables.get(name) ?? m));
   if (argv[0] === 'aws') argv.shift();
   const store = env.warehouse.store;
   const io: ConsoleIo = {

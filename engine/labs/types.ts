@@ -9,7 +9,7 @@ export type { LocalizedText };
 /** One thing done to a workspace: SQL as a user, a console command, or a generated local file. */
 export type Action =
   | { sql: string; user?: string; continueOnError?: boolean }
-  | { console: string }
+  | { console: string; continueOnError?: boolean; capture?: { name: string; path: string } }
   | { file: { dataset: 'user_session_channel' | 'churn'; path: string } };
 
 export type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
