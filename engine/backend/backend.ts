@@ -22,6 +22,8 @@ export interface SqlBackend {
   /** Switches the database identity (null = the backend's own superuser). */
   setIdentity(user: string | null): Promise<void>;
   readonly identity: string | null;
+  /** Makes the settings just applied (as the internal superuser) the user's own. */
+  adoptUserSettings(): Promise<void>;
   inTransaction(): boolean;
   /** Serialises work: the callback has the connection to itself. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;

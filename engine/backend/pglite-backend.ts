@@ -19,6 +19,8 @@ export interface PgliteOpenOptions {
 export class PgliteBackend implements SqlBackend {
   private readonly mutex = new Mutex();
   private currentIdentity: string | null = null;
+  /** The user's search_path while the internal superuser works with a pinned one. */
+  private userSearchPath: string | null = null;
 
   private constructor(readonly db: PGlite) {}
 
@@ -47,18 +49,38 @@ export class PgliteBackend implements SqlBackend {
     await this.db.exec(sql);
   }
 
-  /** Always issues the SET: a ROLLBACK can undo an earlier switch behind our back. */
+  /**
+   * Always issues the SET: a ROLLBACK can undo an earlier switch behind our back. Internal superuser
+   * work runs with `search_path = pg_catalog, pg_temp`, so that no function, operator or table a
+   * student created in a schema of their search_path can be picked up with superuser rights; the
+   * user's search_path comes back when the user does.
+   */
   async setIdentity(user: string | null): Promise<void> {
-    // RESET SESSION AUTHORIZATION is a no-op in PGlite's single-user backend: name the superuser.
-    const role = user === null ? INTERNAL_SUPERUSER : quoteIdent(user);
     try {
-      await this.db.exec(`SET SESSION AUTHORIZATION ${role}`);
+      if (user === null) {
+        if (this.userSearchPath === null) {
+          const shown = await this.db.query<{ search_path: string }>('SHOW search_path');
+          this.userSearchPath = shown.rows[0]?.search_path ?? '"$user", public';
+        }
+        // RESET SESSION AUTHORIZATION is a no-op in PGlite's single-user backend: name the superuser.
+        await this.db.exec(`SET SESSION AUTHORIZATION ${INTERNAL_SUPERUSER}; SET search_path = pg_catalog, pg_temp`);
+      } else {
+        const restore = this.userSearchPath === null ? '' : `; SET search_path = ${this.userSearchPath}`;
+        await this.db.exec(`SET SESSION AUTHORIZATION ${quoteIdent(user)}${restore}`);
+        this.userSearchPath = null;
+      }
     } catch (e) {
       // In an aborted transaction only ROLLBACK/COMMIT can run (and they need no identity): let them through.
       if ((e as { code?: string }).code === '25P02') return;
       throw e;
     }
     this.currentIdentity = user;
+  }
+
+  /** After the internal superuser applied a session's own settings: keep them as the user's. */
+  async adoptUserSettings(): Promise<void> {
+    this.userSearchPath = null;
+    await this.setIdentity(null);
   }
 
   async copyFromCsv(table: string, columns: string[], csv: string): Promise<number> {

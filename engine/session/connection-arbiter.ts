@@ -61,6 +61,7 @@ export class ConnectionArbiter {
       await this.backend.setIdentity(null);
       await this.backend.exec('RESET ALL');
       for (const [name, value] of session.settings) await this.backend.exec(`SET ${name} = ${value}`);
+      await this.backend.adoptUserSettings();
       this.activeSession = session.id;
     }
     await this.backend.setIdentity(session.currentUser);

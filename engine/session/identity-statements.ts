@@ -16,6 +16,9 @@ function startsWith(statement: Statement, ...expected: string[]): boolean {
   return expected.every((k, i) => w[i] === k);
 }
 
+/** Settings that are identities in disguise: `SET role = x`, `SET session_authorization = x`. */
+const IDENTITY_PARAMETERS = new Set(['role', 'session_authorization']);
+
 /** Position (1-based, in the statement) of a token. */
 const at = (token: Token | undefined) => (token ? token.start + 1 : 1);
 
@@ -111,11 +114,18 @@ const setParameter: StatementHandler = {
   name: 'set-parameter',
   matches: (s) => startsWith(s, 'SET') && !startsWith(s, 'SET', 'LOCAL') && !startsWith(s, 'SET', 'TRANSACTION') && !startsWith(s, 'SET', 'CONSTRAINTS'),
   async run(context) {
-    const result = await passthroughHandler.run(context);
     const w = context.statement.words;
     const start = keyword(w[1]) === 'SESSION' ? 2 : 1;
     const nameToken = w[start];
     const valueIndex = w.findIndex((t, i) => i > start && (keyword(t) === 'TO' || t.text === '='));
+    if (nameToken && IDENTITY_PARAMETERS.has(identifierName(nameToken))) {
+      const value = w[valueIndex + 1];
+      if (!value || keyword(value) === 'DEFAULT') return switchUser(context, 'DEFAULT', false);
+      const name = nameFrom(value);
+      if (!name) throw new SqlError(SQLSTATE.syntaxError, `syntax error at or near "${value.text}"`, { position: at(value) });
+      return switchUser(context, name, false);
+    }
+    const result = await passthroughHandler.run(context);
     if (nameToken && valueIndex !== -1) {
       const valueText = context.statement.text.slice(w[valueIndex + 1]?.start ?? context.statement.text.length).trim();
       context.session.settings.set(quoteIdent(identifierName(nameToken)), valueText);
@@ -128,8 +138,9 @@ const resetParameter: StatementHandler = {
   name: 'reset-parameter',
   matches: (s) => startsWith(s, 'RESET') && s.words.length === 2,
   async run(context) {
-    const result = await passthroughHandler.run(context);
     const nameToken = context.statement.words[1];
+    if (nameToken && IDENTITY_PARAMETERS.has(identifierName(nameToken))) return switchUser(context, 'DEFAULT', false);
+    const result = await passthroughHandler.run(context);
     if (nameToken) context.session.settings.delete(quoteIdent(identifierName(nameToken)));
     return result;
   },

@@ -43,7 +43,7 @@ export function createContext(
       }
       await services.typeNames.ensure(
         raw.fields.map((f) => f.typeOid),
-        async (oids) => (await backend.query('SELECT oid::int, format_type(oid, NULL) FROM pg_type WHERE oid = ANY($1::oid[])', [oids])).rows as Array<[number, string]>,
+        async (oids) => (await backend.query('SELECT oid::int, pg_catalog.format_type(oid, NULL) FROM pg_catalog.pg_type WHERE oid OPERATOR(pg_catalog.=) ANY($1::pg_catalog.oid[])', [oids])).rows as Array<[number, string]>,
       );
       const command = commandTag(statement);
       const result = base(command);

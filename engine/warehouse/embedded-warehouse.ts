@@ -82,7 +82,7 @@ export class EmbeddedWarehouse implements Warehouse, WarehouseServices {
     if (this.userCache.has(name)) return this.userCache.get(name);
     // Not through the arbiter: handlers call this while they hold the connection, and pg_roles is
     // readable by every identity.
-    const r = await this.backend.query('SELECT rolsuper FROM pg_roles WHERE rolname = $1 AND rolcanlogin', [name]);
+    const r = await this.backend.query('SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) $1 AND rolcanlogin', [name]);
     const info = r.rows.length ? { superuser: r.rows[0]![0] === true } : undefined;
     this.userCache.set(name, info);
     return info;
@@ -94,7 +94,7 @@ export class EmbeddedWarehouse implements Warehouse, WarehouseServices {
 
   async users(): Promise<{ name: string; superuser: boolean }[]> {
     const r = await this.arbiter.asSystem(() =>
-      this.backend.query("SELECT rolname, rolsuper FROM pg_roles WHERE rolcanlogin AND rolname <> 'postgres' ORDER BY rolname"),
+      this.backend.query("SELECT rolname, rolsuper FROM pg_catalog.pg_roles WHERE rolcanlogin AND rolname <> 'postgres' ORDER BY rolname"),
     );
     return r.rows.map((row) => ({ name: String(row[0]), superuser: row[1] === true }));
   }

@@ -176,3 +176,33 @@ describe('results', () => {
     expect(users.some((u) => u.name === 'postgres')).toBe(false);
   });
 });
+
+describe('identity cannot be borrowed through the superuser', () => {
+  it('treats SET role / session_authorization parameters as identity switches', async () => {
+    const alice = await warehouse.session('alice');
+    for (const sql of ["SET session_authorization = 'awsuser'", 'SET role TO awsuser', 'SET SESSION session_authorization TO postgres']) {
+      expect(errorOf(await alice.execute(sql)).code, sql).toBe('42501');
+    }
+    expect((await alice.query('RESET role; SELECT current_user')).rows).toEqual([['alice']]);
+    await alice.close();
+  });
+
+  it('runs internal superuser work with a pinned search_path, so student objects are never picked up', async () => {
+    await admin.query('GRANT CREATE ON SCHEMA public TO alice');
+    const alice = await warehouse.session('alice');
+    await alice.query(`CREATE VIEW public.pg_roles AS SELECT 'alice'::name AS rolname, true AS rolsuper, true AS rolcanlogin`);
+    await alice.query(`CREATE FUNCTION public.unnest(int[], text[], text[], text[], timestamp[], timestamp[], boolean[], text[])
+      RETURNS TABLE (a int) LANGUAGE sql AS 'SELECT 1'`).catch(() => undefined);
+    await alice.query('SET search_path = public, pg_catalog');
+    await alice.query('SELECT 1');
+    const other = await warehouse.session('alice');
+    expect(await warehouse.userInfo('alice')).toEqual({ superuser: false });
+    expect(errorOf(await other.execute('SET SESSION AUTHORIZATION awsuser')).code).toBe('42501');
+    await other.close();
+    // The user's own search_path is back after internal work.
+    expect((await alice.query('SHOW search_path')).rows).toEqual([['public, pg_catalog']]);
+    expect((await admin.query("SELECT count(*) FROM stl_query WHERE querytxt LIKE 'SET search_path = public, pg_catalog%'")).rows).toEqual([[1]]);
+    await alice.query('DROP VIEW public.pg_roles');
+    await alice.close();
+  });
+});
