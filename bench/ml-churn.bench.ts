@@ -4,10 +4,10 @@
  * Run: npx esbuild bench/ml-churn.bench.ts --bundle --platform=node --format=esm --outfile=/tmp/ml-churn.mjs && node /tmp/ml-churn.mjs
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { accuracy, binaryScores, predict, runAutopilot, tableFromCsv } from '../engine/ml/index.js';
 
-const dataDir = process.env.CHURN_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/', import.meta.url));
+// run from the repo root: the data lives in ../shared/data (never copied into the project)
+const dataDir = process.env.CHURN_DATA_DIR ?? `${process.cwd()}/../shared/data`;
 const trainPath = `${dataDir}/churn-bigml-80.csv`;
 const testPath = `${dataDir}/churn-bigml-20.csv`;
 if (!existsSync(trainPath) || !existsSync(testPath)) {
@@ -22,7 +22,7 @@ const train = tableFromCsv(readFileSync(trainPath, 'utf8'));
 const test = tableFromCsv(readFileSync(testPath, 'utf8'));
 const seed = Number(process.env.SEED ?? 42);
 const t0 = performance.now();
-const result = await runAutopilot({ table: train, target: 'Churn', seed, maxRuntimeSec: 60 });
+const result = await runAutopilot({ table: train, target: 'Churn', seed, maxRuntimeSec: 300 });
 const seconds = (performance.now() - t0) / 1000;
 const ti = test.columns.findIndex((c) => c.name === 'Churn');
 const inputs = test.rows.map((r) => r.filter((_, j) => j !== ti));
