@@ -23,7 +23,6 @@ const INT_RANGES: Record<string, [bigint, bigint, string]> = {
 const INT_RE = /^[+-]?\d+$/;
 const DECIMAL_RE = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const FLOAT_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$/i;
-const encoder = new TextEncoder();
 
 export type Converter = (text: string) => FieldResult;
 
@@ -88,12 +87,22 @@ export function converterFor(column: TargetColumn, options: ConvertOptions): Con
     const isChar = chars[1] === 'character';
     return (text) => {
       // Redshift lengths count bytes, not characters.
-      if (text.length <= limit / 4 || encoder.encode(text).length <= limit) return { ok: true, value: text };
+      if (text.length <= limit && utf8Length(text, limit) <= limit) return { ok: true, value: text };
       if (options.truncateColumns) return { ok: true, value: truncateBytes(text, limit) };
       return { ok: false, code: 1204, reason: isChar ? 'Char length exceeds DDL length' : 'String length exceeds DDL length' };
     };
   }
   return (text) => ({ ok: true, value: text });
+}
+
+/** UTF-8 byte length, counting no further than `limit + 1` (no allocation). */
+function utf8Length(text: string, limit: number): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return bytes;
 }
 
 function firstBad(t: string): string {
@@ -107,17 +116,21 @@ function badPos(t: string): number {
 
 function truncateBytes(text: string, limit: number): string {
   let out = text.slice(0, limit);
-  while (encoder.encode(out).length > limit) out = out.slice(0, -1);
+  while (utf8Length(out, limit) > limit) out = out.slice(0, -1);
   return out;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const p2 = (n: number | string) => String(n).padStart(2, '0');
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= DAYS[m - 1]! + (leap ? 1 : 0);
 }
+
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 
 /** Turns a DATEFORMAT/TIMEFORMAT string (YYYY, MM, DD, MON, HH24, HH12, HH, MI, SS, AM/PM) into a regex. */
 function formatRegex(format: string): { re: RegExp; parts: string[] } {
@@ -167,7 +180,12 @@ const AUTO_DATES: Array<{ re: RegExp; parts: string[] }> = [
 
 export function dateParser(format: string): (text: string) => string | undefined {
   const formats = format.toLowerCase() === 'auto' ? AUTO_DATES : [formatRegex(format)];
+  const isoFirst = format.toLowerCase() === 'auto' || format === 'YYYY-MM-DD';
   return (text) => {
+    if (isoFirst) {
+      const m = ISO_DATE.exec(text);
+      if (m && validDate(+m[1]!, +m[2]!, +m[3]!)) return text;
+    }
     for (const f of formats) {
       const m = f.re.exec(text);
       const v = m && fromParts(f.parts, m);

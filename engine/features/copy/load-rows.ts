@@ -24,10 +24,12 @@ export interface FileLoad {
 }
 
 const MAX_ERRORS_KEPT = 1000;
+const CHUNK_ROWS = 50_000;
+const NEEDS_QUOTES = /[",\n\r\\]/;
 
 /** Quotes a value for PostgreSQL's CSV reader: empty strings and special characters are quoted. */
 function csvValue(value: string): string {
-  if (value === '' || /[",\n\r\\]/.test(value)) return `"${value.replace(/"/g, '""')}"`;
+  if (value === '' || NEEDS_QUOTES.test(value)) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
 
@@ -39,6 +41,8 @@ export function loadText(text: string, filename: string, command: CopyCommand, c
   const converters = columns.map((c) => converterFor(c, command));
   const width = columns.length;
   const out: string[] = [];
+  const chunks: string[] = [];
+  let rows = 0;
   const errors: LoadError[] = [];
   let skipped = 0;
   const fail = (record: { line: number; raw: string; offset: number }, column: TargetColumn | undefined, position: number, rawField: string, code: number, reason: string) => {
@@ -63,7 +67,7 @@ export function loadText(text: string, filename: string, command: CopyCommand, c
     if (fields.length < width && !command.fillRecord) {
       return fail(record, columns[fields.length], record.raw.length, '', 1214, 'Delimiter not found');
     }
-    const values: string[] = new Array(width);
+    let line = '';
     let position = 0;
     for (let c = 0; c < width; c++) {
       const column = columns[c]!;
@@ -84,12 +88,19 @@ export function loadText(text: string, filename: string, command: CopyCommand, c
         }
       }
       if (value === null && column.notNull) return fail(record, column, position, text ?? '', 1213, 'Missing data for not-null field');
-      values[c] = value === null ? '' : csvValue(value);
+      if (c > 0) line += ',';
+      if (value !== null) line += csvValue(value);
       position += (fields[c]?.length ?? 0) + 1;
     }
-    out.push(values.join(','));
+    out.push(line);
+    rows++;
+    if (out.length === CHUNK_ROWS) {
+      chunks.push(out.join('\n') + '\n');
+      out.length = 0;
+    }
   });
-  return { csv: out.length ? out.join('\n') + '\n' : '', rows: out.length, errors };
+  if (out.length) chunks.push(out.join('\n') + '\n');
+  return { csv: chunks.join(''), rows, errors };
 }
 
 function isStringType(type: string): boolean {

@@ -111,6 +111,8 @@ async function loadObject(backend: SqlBackend, store: WorkspaceStore, table: Ext
   try {
     const result = await backend.query(`COPY ${qualified} FROM ${quoteLiteral(path)} WITH (${options})`);
     rows = result.affectedRows;
+    // Statistics let the planner hash the small side of the lecture's fact ⋈ dimension join.
+    await backend.exec(`ANALYZE ${qualified}`);
   } catch (e) {
     await backend.exec(`DROP TABLE IF EXISTS ${qualified}`);
     const message = e instanceof Error ? e.message : String(e);
