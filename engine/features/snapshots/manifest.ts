@@ -13,6 +13,17 @@ export interface TableEntry {
   bytes: number;
   /** Compressed size stored. */
   storedBytes: number;
+  /** `grantee privilege` pairs of the table's ACL, re-applied by a cluster restore (not by a table restore). */
+  grants?: Array<[string, string]>;
+}
+
+export interface ViewEntry {
+  schema: string;
+  name: string;
+  owner: string;
+  definition: string;
+  materialized: boolean;
+  grants: Array<[string, string]>;
 }
 
 export interface SchemaEntry {
@@ -41,6 +52,8 @@ export interface SnapshotManifest {
   users: Array<{ name: string; superuser: boolean }>;
   schemas: SchemaEntry[];
   tables: TableEntry[];
+  /** Views in creation order (absent in manifests written before views were captured). */
+  views?: ViewEntry[];
   storeFiles: StoreFileEntry[];
   /** Stored bytes this snapshot added (new blobs). */
   incrementalBytes: number;

@@ -5,7 +5,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
 import { snapshotStorePrefixes } from './store-prefixes';
-import { loadTable, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { loadTable, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
 
 /**
  * Drops every user schema (and with it every table, view and function in it): what is left of a
@@ -35,14 +35,19 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
     }
     for (const schema of manifest.schemas) {
       await backend.query(`CREATE SCHEMA ${quoteIdent(schema.name)} AUTHORIZATION ${quoteIdent(schema.owner)}`);
-      for (const [grantee, privilege] of schema.grants) {
-        await backend.query(`GRANT ${privilege} ON SCHEMA ${quoteIdent(schema.name)} TO ${grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee)}`);
-      }
+      await grant(backend, `SCHEMA ${quoteIdent(schema.name)}`, schema.grants);
     }
     for (const table of manifest.tables) {
       const dump = await getBlob(store, root, table.blob);
       if (!dump) throw new Error(`snapshot ${manifest.identifier} is missing the data of ${table.schema}.${table.table}`);
       await loadTable(backend, dump, table.schema, table.table, ADMIN_USER);
+      await grant(backend, qualified(table.schema, table.table), table.grants ?? []);
+    }
+    for (const view of manifest.views ?? []) {
+      const name = qualified(view.schema, view.name);
+      await backend.query(`CREATE ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} AS ${view.definition.replace(/;\s*$/, '')}`);
+      await backend.query(`ALTER ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} OWNER TO ${quoteIdent(view.owner)}`);
+      await grant(backend, name, view.grants);
     }
     await backend.exec('COMMIT');
   } catch (e) {
@@ -53,5 +58,12 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
   for (const file of manifest.storeFiles) {
     const data = await getBlob(store, root, file.blob);
     if (data) await store.writeFile(file.path, data);
+  }
+}
+
+async function grant(backend: SqlBackend, relation: string, grants: Array<[string, string]>): Promise<void> {
+  for (const [grantee, privilege] of grants) {
+    const exists = grantee === 'PUBLIC' || (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [grantee])).rows.length > 0;
+    if (exists) await backend.query(`GRANT ${privilege} ON ${relation} TO ${grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee)}`);
   }
 }

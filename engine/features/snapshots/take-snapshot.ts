@@ -1,7 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
-import { writeManifest, type SchemaEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
+import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
 import { snapshotStorePrefixes } from './store-prefixes';
 import { dumpTable, listUserTables, tableFingerprint, tableHeader, SYSTEM_SCHEMA_FILTER } from './table-dump';
 
@@ -25,6 +25,7 @@ export interface SnapshotContent {
   users: SnapshotManifest['users'];
   schemas: SchemaEntry[];
   tables: TableEntry[];
+  views: ViewEntry[];
   storeFiles: StoreFileEntry[];
   incrementalBytes: number;
 }
@@ -37,6 +38,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
   const cache = (await store.readJson<FingerprintCache>(FINGERPRINTS)) ?? {};
   const known = new Set((await listBlobs(store, PRIMARY_ROOT)).keys());
   const nextCache: FingerprintCache = {};
+  const grants = await relationGrants(backend);
   const tables: TableEntry[] = [];
   let incrementalBytes = 0;
   for (const table of await listUserTables(backend)) {
@@ -47,14 +49,14 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     const headerText = JSON.stringify(header);
     const previous = cache[key];
     if (previous && previous.fingerprint === fingerprint && previous.header === headerText && known.has(previous.entry.blob)) {
-      tables.push(previous.entry);
+      tables.push({ ...previous.entry, grants: grants.get(table.oid) ?? [] });
       nextCache[key] = previous;
       continue;
     }
     const stored = await putBlob(store, PRIMARY_ROOT, await dumpTable(backend, header), known);
     if (stored.written) incrementalBytes += stored.storedBytes;
     const entry: TableEntry = { schema: table.schema, table: table.table, blob: stored.hash, rows, bytes: stored.bytes, storedBytes: stored.storedBytes };
-    tables.push(entry);
+    tables.push({ ...entry, grants: grants.get(table.oid) ?? [] });
     nextCache[key] = { fingerprint, header: headerText, entry };
   }
   await store.writeJson(FINGERPRINTS, nextCache);
@@ -69,7 +71,8 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
       storeFiles.push({ path: file.path, blob: stored.hash, bytes: stored.bytes });
     }
   }
-  return { users: await listUsers(backend), schemas: await listSchemas(backend), tables, storeFiles, incrementalBytes };
+  const views = await listViews(backend, grants);
+  return { users: await listUsers(backend), schemas: await listSchemas(backend), tables, views, storeFiles, incrementalBytes };
 }
 
 /** Writes a snapshot's manifest; `content` captured earlier is shared (`firstUse`: this manifest is billed for its new blobs). */
@@ -103,9 +106,36 @@ async function listUsers(backend: SqlBackend): Promise<SnapshotManifest['users']
 
 async function listSchemas(backend: SqlBackend): Promise<SchemaEntry[]> {
   const r = await backend.query(`
-    SELECT n.nspname, pg_get_userbyid(n.nspowner),
-           coalesce((SELECT json_agg(json_build_array(CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, a.privilege_type))
-                     FROM aclexplode(n.nspacl) a WHERE a.grantee <> n.nspowner), '[]')
+    SELECT n.nspname, pg_get_userbyid(n.nspowner), ${ACL_PAIRS('n.nspacl', 'n.nspowner')}
     FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER} ORDER BY n.nspname`);
-  return r.rows.map((row) => ({ name: String(row[0]), owner: String(row[1]), grants: (typeof row[2] === 'string' ? JSON.parse(row[2]) : row[2]) as Array<[string, string]> }));
+  return r.rows.map((row) => ({ name: String(row[0]), owner: String(row[1]), grants: parsePairs(row[2]) }));
+}
+
+const ACL_PAIRS = (acl: string, owner: string) => `coalesce((SELECT json_agg(json_build_array(CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END, a.privilege_type))
+  FROM aclexplode(${acl}) a WHERE a.grantee <> ${owner}), '[]')`;
+
+const parsePairs = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Array<[string, string]>;
+
+/** Privileges granted on each table and view (by relation oid), without the owner's own. */
+async function relationGrants(backend: SqlBackend): Promise<Map<number, Array<[string, string]>>> {
+  const r = await backend.query(`
+    SELECT c.oid::int, ${ACL_PAIRS('c.relacl', 'c.relowner')}
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relacl IS NOT NULL AND ${SYSTEM_SCHEMA_FILTER}`);
+  return new Map(r.rows.map((row) => [Number(row[0]), parsePairs(row[1])]));
+}
+
+async function listViews(backend: SqlBackend, grants: Map<number, Array<[string, string]>>): Promise<ViewEntry[]> {
+  const r = await backend.query(`
+    SELECT c.oid::int, n.nspname, c.relname, pg_get_userbyid(c.relowner), pg_get_viewdef(c.oid), c.relkind = 'm'
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('v', 'm') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY c.oid`);
+  return r.rows.map((row) => ({
+    schema: String(row[1]),
+    name: String(row[2]),
+    owner: String(row[3]),
+    definition: String(row[4]),
+    materialized: row[5] === true,
+    grants: grants.get(Number(row[0])) ?? [],
+  }));
 }
