@@ -1,6 +1,7 @@
 // Bundles the Electron main process, the preload and the engine's utility-process entry into
 // dist/electron with esbuild. The renderer is the web build (npm run build:web → dist/web).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,11 @@ const virtualLabs = {
     }));
   },
 };
+
+// The lab content as one JSON document (the labs CLI owns the format).
+if (existsSync(join(root, 'labs')) && existsSync(join(root, 'cli', 'commands', 'lab.ts'))) {
+  execFileSync(process.execPath, [join(root, 'bin', 'warehouse-lab.mjs'), 'lab', 'bundle'], { cwd: root, stdio: 'inherit' });
+}
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
 await Promise.all([

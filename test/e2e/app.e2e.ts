@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { e2e, expect } from './harness';
 import { AppPage } from './pages/app-page';
 import { ConsolePage } from './pages/console-page';
@@ -7,7 +9,7 @@ import { SandboxPage } from './pages/sandbox-page';
 e2e('opens the app: engine ready and the lab list shown (first visit)', async ({ page, baseUrl, screenshot }) => {
   const app = new AppPage(page);
   await app.open(baseUrl);
-  await page.getByTestId('lab-list').waitFor();
+  await new LabsPage(page).waitLoaded();
   await screenshot('01-labs');
 });
 
@@ -125,22 +127,36 @@ e2e('reload reopens the workspace from IndexedDB with tabs and users kept', asyn
   await screenshot('11-after-reload');
 });
 
-e2e('does one lab step with a failing and a passing check', async ({ page, screenshot }) => {
+e2e('does one lab step with a failing and a passing check; progress survives a reload', async ({ page, screenshot }) => {
   const app = new AppPage(page);
   const labs = new LabsPage(page);
   await app.go('labs');
+  await labs.waitLoaded();
   if ((await page.getByTestId('labs-missing').count()) > 0) throw new Error('labs are not installed in this build');
   expect((await labs.labCount()) > 0, 'labs listed');
+  await screenshot('12-lab-list');
   await labs.openFirstLab();
-  await labs.setSql('SELECT 1;');
+  const starter = await labs.editorText();
+  expect(starter.trim().length > 0, 'the editor is pre-filled with the starter SQL');
   const failing = await labs.check();
-  expect(!failing.passed, `a wrong answer fails: ${failing.text}`);
-  await screenshot('12-lab-fail');
+  expect(!failing.passed, `the starter SQL alone fails: ${failing.text}`);
+  await page.getByTestId('lab-hint').click();
+  await page.getByTestId('lab-hints').waitFor();
+  await screenshot('13-lab-fail-hint');
   await page.getByTestId('lab-solution').click();
-  const solution = await page.evaluate(async () => {
-    const lines = [...document.querySelectorAll('[data-testid="lab-editor"] .view-line')].map((l) => l.textContent ?? '');
-    return lines.join('\n');
-  });
-  expect(solution.includes('--'), 'solution inserted as a comment');
-  return;
+  // The editor's text is the step's draft, kept in the labs store (and localStorage across restarts).
+  await page.waitForFunction(() => Object.values(JSON.parse(localStorage.getItem('warehouse-lab:lab-drafts') ?? '{}') as Record<string, string>).some((t) => /\n--\s+(GRANT|CREATE)/.test(t)));
+  const bundle = JSON.parse(readFileSync(join(process.cwd(), 'labs', 'bundle.json'), 'utf8')) as { labs: { order: number; steps: { solution: { sql?: string }[] }[] }[] };
+  const first = [...bundle.labs].sort((a, b) => a.order - b.order)[0]!;
+  await labs.setSql(first.steps[0]!.solution.map((a) => a.sql ?? '').join('\n'));
+  await labs.run();
+  const passing = await labs.check();
+  expect(passing.passed, `the solution passes: ${passing.text}`);
+  await page.locator('[data-testid="lab-step"].done').first().waitFor();
+  await screenshot('14-lab-pass');
+  await page.reload();
+  await app.waitReady(60_000);
+  await app.go('labs');
+  await page.getByTestId('lab-detail').waitFor();
+  expect((await page.locator('[data-testid="lab-step"].done').count()) >= 1, 'the completed step is still completed after a reload');
 });

@@ -9,6 +9,8 @@ import { loadPersisted, savePersisted } from '../util/persisted';
 export const useLabs = defineStore('labs', () => {
   const list = ref<LabSummary[]>([]);
   const listError = ref<string>();
+  /** True once the list was asked for (it may be empty or failed). */
+  const loaded = ref(false);
   const lab = ref<LabView>();
   const stepIndex = ref(0);
   const hints = ref<{ ko: string; en: string }[]>([]);
@@ -18,6 +20,9 @@ export const useLabs = defineStore('labs', () => {
   /** Editor text per `lab/step`, kept across restarts. */
   const drafts = ref<Record<string, string>>(loadPersisted('lab-drafts', {}));
   watch(drafts, () => savePersisted('lab-drafts', drafts.value), { deep: true });
+  /** Steps whose starting state was prepared (lab setup, earlier steps' solutions, step setup). */
+  const started = ref<Record<string, true>>(loadPersisted('lab-started', {}));
+  const preparing = ref(false);
 
   const step = computed(() => lab.value?.steps[stepIndex.value]);
   const draftKey = computed(() => (lab.value && step.value ? `${lab.value.id}/${step.value.id}` : ''));
@@ -35,6 +40,8 @@ export const useLabs = defineStore('labs', () => {
     } catch (e) {
       list.value = [];
       listError.value = e instanceof HostError ? e.message : String(e);
+    } finally {
+      loaded.value = true;
     }
   }
 
@@ -57,6 +64,24 @@ export const useLabs = defineStore('labs', () => {
     hintsExhausted.value = false;
     feedback.value = undefined;
     if (lab.value) savePersisted('lab-open', { labId: lab.value.id, index: stepIndex.value });
+    void prepareStep();
+  }
+
+  /** The first time a step is opened, the workspace is put in its starting state (labs.reset with the step). */
+  async function prepareStep(): Promise<void> {
+    const key = draftKey.value;
+    if (!lab.value || !step.value || step.value.completed || started.value[key]) return;
+    preparing.value = true;
+    try {
+      await host().call('labs.reset', { labId: lab.value.id, stepId: step.value.id });
+      started.value[key] = true;
+      savePersisted('lab-started', started.value);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      feedback.value = { passed: false, message: { ko: message, en: message } };
+    } finally {
+      preparing.value = false;
+    }
   }
 
   async function nextHint(): Promise<void> {
@@ -93,7 +118,11 @@ export const useLabs = defineStore('labs', () => {
     if (!lab.value || !step.value) return;
     await host().call('labs.reset', whole ? { labId: lab.value.id } : { labId: lab.value.id, stepId: step.value.id });
     const ids = whole ? lab.value.steps.map((s) => s.id) : [step.value.id];
-    for (const id of ids) delete drafts.value[`${lab.value.id}/${id}`];
+    for (const id of ids) {
+      delete drafts.value[`${lab.value.id}/${id}`];
+      if (whole) delete started.value[`${lab.value.id}/${id}`];
+    }
+    savePersisted('lab-started', started.value);
     await open(lab.value.id, whole ? 0 : stepIndex.value);
   }
 
@@ -104,5 +133,5 @@ export const useLabs = defineStore('labs', () => {
     if (last && list.value.some((l) => l.id === last.labId)) await open(last.labId, last.index).catch(() => undefined);
   }
 
-  return { list, listError, lab, stepIndex, step, hints, hintsExhausted, feedback, checking, editorText, loadList, open, close, selectStep, nextHint, showSolution, check, reset, restore };
+  return { list, listError, loaded, preparing, lab, stepIndex, step, hints, hintsExhausted, feedback, checking, editorText, loadList, open, close, selectStep, nextHint, showSolution, check, reset, restore };
 });

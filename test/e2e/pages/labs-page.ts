@@ -4,7 +4,12 @@ import type { Page } from 'playwright-core';
 export class LabsPage {
   constructor(readonly page: Page) {}
 
+  async waitLoaded(): Promise<void> {
+    await this.page.locator('[data-testid="lab-list"][data-loaded="true"]').waitFor({ timeout: 60_000 });
+  }
+
   async labCount(): Promise<number> {
+    await this.waitLoaded();
     return this.page.getByTestId('lab-card').count();
   }
 
@@ -15,10 +20,21 @@ export class LabsPage {
   }
 
   async setSql(sql: string): Promise<void> {
-    await this.page.getByTestId('lab-editor').locator('.view-lines').click();
+    await this.page.getByTestId('lab-editor').locator('.monaco-editor .view-lines').click({ position: { x: 40, y: 8 } });
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(sql);
+  }
+
+  async editorText(): Promise<string> {
+    return this.page.evaluate(() => [...document.querySelectorAll('[data-testid="lab-editor"] .view-line')].map((l) => l.textContent ?? '').join('\n'));
+  }
+
+  /** Runs the editor's SQL (the check then examines the workspace). */
+  async run(): Promise<void> {
+    await this.page.getByTestId('lab-run').click();
+    await this.page.getByTestId('results-panel').locator('[data-testid="result-rowcount"], [data-testid="result-error"]').first().waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="lab-run"]')?.hasAttribute('disabled'));
   }
 
   async check(): Promise<{ passed: boolean; text: string }> {

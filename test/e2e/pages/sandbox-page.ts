@@ -10,7 +10,7 @@ export class SandboxPage {
 
   async setSql(sql: string): Promise<void> {
     await this.editor().locator('.monaco-editor').waitFor();
-    await this.editor().locator('.view-lines').click();
+    await this.editor().locator('.monaco-editor .view-lines').click({ position: { x: 40, y: 8 } });
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(sql);
