@@ -93,6 +93,8 @@ export interface Contract {
     request: { line: string; files?: { name: string; bytes: Uint8Array }[] };
     response: ConsoleResult;
   };
+  /** An object's bytes from the local S3, for the S3 panel's download (console output is text only). */
+  's3.getObject': { request: { bucket: string; key: string }; response: { bytes: Uint8Array } };
   'labs.list': { request: Record<string, never>; response: LabSummary[] };
   'labs.get': { request: { labId: string }; response: LabView };
   'labs.hint': { request: { labId: string; stepId: string; level: number }; response: { hint: LocalizedText; last: boolean } };
@@ -153,6 +155,7 @@ export const requestValidators: { [K in Channel]: Validator } = {
     line: str({ nonEmpty: true, max: 10_000 }),
     files: optional(arrayOf(object({ name: str({ nonEmpty: true, max: 1024 }), bytes: bytes(MAX_UPLOAD) }), 1000)),
   }),
+  's3.getObject': object({ bucket: str({ nonEmpty: true, max: 63 }), key: str({ nonEmpty: true, max: 1024 }) }),
   'labs.list': empty,
   'labs.get': object({ labId: id }),
   'labs.hint': object({ labId: id, stepId: id, level: int(0, 100) }),

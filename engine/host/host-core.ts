@@ -3,6 +3,7 @@ import { SqlError } from '../errors/sql-error';
 import { runConsoleCommand, splitCommandLine } from '../console/run-console-command';
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { catalogSnapshot } from './catalog-snapshot';
+import { LocalS3, S3Problem } from '../features/s3/local-s3';
 import {
   toErrorShape,
   validateRequest,
@@ -152,6 +153,14 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
         },
         progress: (message) => deps.emit('progress', { phase: 'console', done: 0, message }),
       }).catch((e: unknown) => ({ exitCode: 255, stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n` }));
+    },
+    async 's3.getObject'({ bucket, key }) {
+      try {
+        return { bytes: await new LocalS3((await workspace()).warehouse.store).get(bucket, key) };
+      } catch (e) {
+        if (e instanceof S3Problem) throw { code: e.code, message: e.message };
+        throw e;
+      }
     },
     async 'labs.list'(r) {
       return (await labsOrFail())['labs.list'](r);
