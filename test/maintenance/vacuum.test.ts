@@ -69,4 +69,14 @@ describe('VACUUM and SVV_TABLE_INFO', () => {
     await admin.query('ANALYZE public.ev PREDICATE COLUMNS');
     expect((await info())[3]).toBe(0);
   });
+
+  it('ANALYZE skips a table with fewer than 10 percent of its rows changed', async () => {
+    await admin.query('INSERT INTO public.ev SELECT g, g FROM generate_series(1, 100) g');
+    const stale = (await info())[3]!;
+    expect(stale).toBeGreaterThan(0);
+    const r = await admin.query('ANALYZE public.ev (ts)');
+    expect(r.notices.join()).toContain('analyze_threshold_percent');
+    expect((await info())[3]).toBe(stale);
+    expect((await admin.execute('ANALYZE public.missing'))[0]).toMatchObject({ ok: false, error: { code: '42P01' } });
+  });
 });
