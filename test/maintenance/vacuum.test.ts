@@ -52,6 +52,14 @@ describe('VACUUM and SVV_TABLE_INFO', () => {
     expect((await errors('VACUUM SORT ONLY public.ev TO 100 PERCENT BOOST')).ok).toBe(true);
   });
 
+  it('RECLUSTER refuses interleaved tables, which SVV_TABLE_INFO shows as INTERLEAVED', async () => {
+    await admin.query('CREATE TABLE public.il (a int, b int) INTERLEAVED SORTKEY (a, b)');
+    await admin.query('INSERT INTO public.il VALUES (1, 2)');
+    expect((await admin.execute('VACUUM RECLUSTER public.il'))[0]).toMatchObject({ ok: false, error: { code: '0A000' } });
+    const r = await admin.query(`SELECT sortkey1, sortkey_num FROM svv_table_info WHERE "table" = 'il'`);
+    expect(r.rows[0]).toEqual(['INTERLEAVED', 2]);
+  });
+
   it("a non-owner's VACUUM completes but has no effect", async () => {
     await admin.query('DELETE FROM public.ev WHERE id <= 4500');
     const before = await info();

@@ -35,7 +35,7 @@ END $$;
 
 CREATE OR REPLACE VIEW pg_catalog.svv_table_info AS
 WITH t AS (
-  SELECT c.oid, n.nspname, c.relname, ta.diststyle, ta.distkey, ta.sortkeys, ta.encodings, ta.created,
+  SELECT c.oid, n.nspname, c.relname, ta.diststyle, ta.distkey, ta.sortkey_type, ta.sortkeys, ta.encodings, ta.created,
          wl_sys.table_row_count(c.oid::regclass) AS live,
          coalesce(pg_stat_get_dead_tuples(c.oid), 0) AS dead,
          coalesce(pg_stat_get_mod_since_analyze(c.oid), 0) AS mods,
@@ -51,7 +51,7 @@ SELECT 'dev'::text AS database,
        t.relname::text AS "table",
        (CASE WHEN t.encodings IS NOT NULL AND t.encodings <> '{}'::jsonb THEN 'Y' ELSE 'N' END)::text AS encoded,
        (CASE WHEN t.diststyle IS NULL THEN 'AUTO(EVEN)' WHEN upper(t.diststyle) = 'KEY' THEN 'KEY(' || t.distkey || ')' ELSE upper(t.diststyle) END)::text AS diststyle,
-       t.sortkeys[1]::text AS sortkey1,
+       (CASE WHEN t.sortkey_type = 'interleaved' THEN 'INTERLEAVED' ELSE t.sortkeys[1] END)::text AS sortkey1,
        (SELECT max(a.atttypmod - 4) FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid = 1043)::integer AS max_varchar,
        (CASE WHEN t.sortkeys IS NOT NULL AND cardinality(t.sortkeys) > 0 THEN coalesce(t.encodings ->> t.sortkeys[1], 'none') END)::text AS sortkey1_enc,
        coalesce(cardinality(t.sortkeys), 0)::integer AS sortkey_num,

@@ -15,11 +15,14 @@ interface TableFacts {
   qualified: string;
   owner: string;
   sortkeys: string[];
+  interleaved: boolean;
+  diststyle: string;
 }
 
 async function targetTables(context: StatementContext, command: VacuumCommand): Promise<TableFacts[]> {
   const { backend } = context;
-  const base = `SELECT c.oid::int, quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_userbyid(c.relowner), coalesce(ta.sortkeys, '{}')
+  const base = `SELECT c.oid::int, quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_userbyid(c.relowner), coalesce(ta.sortkeys, '{}'),
+           coalesce(ta.sortkey_type, '') = 'interleaved', upper(coalesce(ta.diststyle, 'AUTO'))
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN wl_sys.table_attrs ta ON ta.relid = c.oid
     WHERE c.relkind = 'r' AND c.relpersistence = 'p' AND n.nspname NOT IN ('pg_catalog', 'information_schema')
       AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE 'wl\\_%'`;
@@ -34,7 +37,7 @@ async function targetTables(context: StatementContext, command: VacuumCommand): 
   } else {
     rows = (await backend.query(base)).rows;
   }
-  return rows.map((r) => ({ oid: Number(r[0]), qualified: String(r[1]), owner: String(r[2]), sortkeys: r[3] as string[] }));
+  return rows.map((r) => ({ oid: Number(r[0]), qualified: String(r[1]), owner: String(r[2]), sortkeys: r[3] as string[], interleaved: r[4] === true, diststyle: String(r[5]) }));
 }
 
 async function sortedPercent(context: StatementContext, table: TableFacts): Promise<number> {
@@ -82,7 +85,11 @@ export const vacuumHandler: StatementHandler = {
     const user = context.session.currentUser;
     const superuser = (await context.services.userInfo(user))?.superuser === true;
     await context.asAdmin(async () => {
-      for (const table of await targetTables(context, command)) {
+      const tables = await targetTables(context, command);
+      if (command.mode === 'RECLUSTER' && (tables[0]!.interleaved || tables[0]!.diststyle === 'ALL')) {
+        throw new SqlError(SQLSTATE.featureNotSupported, 'VACUUM RECLUSTER is not supported for tables with an interleaved sort key or DISTSTYLE ALL', { position: command.table!.position });
+      }
+      for (const table of tables) {
         if (!superuser && table.owner !== user) continue; // "completes successfully but has no effect"
         await vacuumTable(context, command, table);
       }

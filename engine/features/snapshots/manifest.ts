@@ -15,6 +15,8 @@ export interface TableEntry {
   storedBytes: number;
   /** `grantee privilege` pairs of the table's ACL, re-applied by a cluster restore (not by a table restore). */
   grants?: Array<[string, string]>;
+  /** Tables with an INTERLEAVED sort key can't be restored on their own (Redshift's rule). */
+  interleaved?: boolean;
 }
 
 export interface ViewEntry {

@@ -69,6 +69,7 @@ export async function validateTableRestore(backend: SqlBackend, manifest: Snapsh
   }
   const entry = manifest.tables.find((t) => t.schema === args.sourceSchema && t.table === args.sourceTable);
   if (!entry) throw fail(`Table ${args.sourceSchema}.${args.sourceTable} doesn't exist in the snapshot ${manifest.identifier}.`);
+  if (entry.interleaved) throw fail(`Table ${args.sourceSchema}.${args.sourceTable} has an interleaved sort key; tables with interleaved sort keys can't be restored from a snapshot.`);
   const schema = await backend.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [args.targetSchema]);
   if (!schema.rows.length) throw fail(`Schema ${args.targetSchema} doesn't exist in database ${args.targetDatabase}.`);
   const existing = await backend.query(

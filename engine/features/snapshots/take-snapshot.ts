@@ -56,6 +56,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     const stored = await putBlob(store, PRIMARY_ROOT, await dumpTable(backend, header), known);
     if (stored.written) incrementalBytes += stored.storedBytes;
     const entry: TableEntry = { schema: table.schema, table: table.table, blob: stored.hash, rows, bytes: stored.bytes, storedBytes: stored.storedBytes };
+    if (header.attrs?.sortkey_type === 'interleaved') entry.interleaved = true;
     tables.push({ ...entry, grants: grants.get(table.oid) ?? [] });
     nextCache[key] = { fingerprint, header: headerText, entry };
   }
