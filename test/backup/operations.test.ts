@@ -110,6 +110,7 @@ describe('cluster operations', () => {
     await admin.query('GRANT USAGE ON SCHEMA adhoc TO analyst');
     await admin.query('GRANT SELECT ON adhoc.kept TO analyst');
     await admin.query('CREATE VIEW adhoc.kept_names AS SELECT name FROM adhoc.kept');
+    await admin.query('CREATE FUNCTION adhoc.double_it(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$');
     await warehouse.store.writeFile('meta/models/churn.json', '{"model":"churn"}');
     await admin.close();
     const del = await aws('redshift delete-cluster --cluster-identifier redshift-cluster-1 --final-cluster-snapshot-identifier last-one');
@@ -124,6 +125,7 @@ describe('cluster operations', () => {
     expect((await analyst.query('SELECT count(*) FROM adhoc.kept')).rows[0]![0]).toBe(2);
     await analyst.close();
     expect((await admin.query('SELECT count(*) FROM adhoc.kept_names')).rows[0]![0]).toBe(2);
+    expect((await admin.query('SELECT adhoc.double_it(21)')).rows[0]![0]).toBe(42);
     await admin.query("INSERT INTO adhoc.kept (name) VALUES ('c')");
     expect((await admin.query("SELECT id FROM adhoc.kept WHERE name = 'c'")).rows[0]![0]).toBe(3);
   });

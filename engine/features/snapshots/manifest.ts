@@ -56,6 +56,10 @@ export interface SnapshotManifest {
   tables: TableEntry[];
   /** Views in creation order (absent in manifests written before views were captured). */
   views?: ViewEntry[];
+  /** User-defined functions (e.g. Redshift ML prediction functions): owner and CREATE text. */
+  functions?: Array<{ schema: string; owner: string; definition: string }>;
+  /** Rows of registered wl_sys bookkeeping tables, as JSON arrays of row objects. */
+  systemTables?: Record<string, unknown[]>;
   storeFiles: StoreFileEntry[];
   /** Stored bytes this snapshot added (new blobs). */
   incrementalBytes: number;

@@ -43,6 +43,23 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
       await loadTable(backend, dump, table.schema, table.table, ADMIN_USER);
       await grant(backend, qualified(table.schema, table.table), table.grants ?? []);
     }
+    // Function bodies may refer to objects created later in the restore.
+    await backend.query('SET LOCAL check_function_bodies = off');
+    for (const fn of manifest.functions ?? []) {
+      await backend.query(fn.definition);
+      const oid = await backend.query(
+        `SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+         WHERE n.nspname = $1 ORDER BY p.oid DESC LIMIT 1`,
+        [fn.schema],
+      );
+      await backend.query(`ALTER ROUTINE ${oid.rows[0]![0]} OWNER TO ${quoteIdent(fn.owner)}`);
+    }
+    for (const [table, rows] of Object.entries(manifest.systemTables ?? {})) {
+      const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [table]);
+      if (exists.rows[0]![0] !== true) continue;
+      await backend.query(`DELETE FROM ${table}`);
+      await backend.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
+    }
     for (const view of manifest.views ?? []) {
       const name = qualified(view.schema, view.name);
       await backend.query(`CREATE ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} AS ${view.definition.replace(/;\s*$/, '')}`);

@@ -10,3 +10,24 @@ export const snapshotStorePrefixes: string[] = ['meta/models/', 'meta/external-s
 export function includeInSnapshots(prefix: string): void {
   if (!snapshotStorePrefixes.includes(prefix)) snapshotStorePrefixes.push(prefix);
 }
+
+/**
+ * Front-end bookkeeping tables (schema wl_sys) whose rows describe cluster objects by name and so
+ * belong in a whole-cluster snapshot: external schemas and tables, Redshift ML models and their
+ * grants, RLS policies. A cluster restore replaces their rows with the snapshot's. Tables that
+ * do not exist in a workspace are skipped. Features may register more.
+ */
+export const snapshotSystemTables: string[] = [
+  'wl_sys.ext_schemas',
+  'wl_sys.ext_tables',
+  'wl_sys.ext_columns',
+  'wl_sys.ext_partitions',
+  'wl_sys.ml_models',
+  'wl_sys.ml_model_grants',
+  'wl_sys.ml_create_model_grants',
+  'wl_sys.rls_policies',
+];
+
+export function includeSystemTableInSnapshots(table: string): void {
+  if (!snapshotSystemTables.includes(table)) snapshotSystemTables.push(table);
+}

@@ -2,7 +2,7 @@ import type { SqlBackend } from '../../backend/backend';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
-import { snapshotStorePrefixes } from './store-prefixes';
+import { snapshotStorePrefixes, snapshotSystemTables } from './store-prefixes';
 import { dumpTable, listUserTables, tableFingerprint, tableHeader, SYSTEM_SCHEMA_FILTER } from './table-dump';
 
 /** The last dump of each table, so an unchanged table is recognised without dumping it again. */
@@ -26,6 +26,8 @@ export interface SnapshotContent {
   schemas: SchemaEntry[];
   tables: TableEntry[];
   views: ViewEntry[];
+  functions: NonNullable<SnapshotManifest['functions']>;
+  systemTables: Record<string, unknown[]>;
   storeFiles: StoreFileEntry[];
   incrementalBytes: number;
 }
@@ -73,7 +75,16 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     }
   }
   const views = await listViews(backend, grants);
-  return { users: await listUsers(backend), schemas: await listSchemas(backend), tables, views, storeFiles, incrementalBytes };
+  return {
+    users: await listUsers(backend),
+    schemas: await listSchemas(backend),
+    tables,
+    views,
+    functions: await listFunctions(backend),
+    systemTables: await systemTableRows(backend),
+    storeFiles,
+    incrementalBytes,
+  };
 }
 
 /** Writes a snapshot's manifest; `content` captured earlier is shared (`firstUse`: this manifest is billed for its new blobs). */
@@ -139,4 +150,26 @@ async function listViews(backend: SqlBackend, grants: Map<number, Array<[string,
     materialized: row[5] === true,
     grants: grants.get(Number(row[0])) ?? [],
   }));
+}
+
+async function listFunctions(backend: SqlBackend): Promise<NonNullable<SnapshotManifest['functions']>> {
+  const r = await backend.query(`
+    SELECT n.nspname, pg_get_userbyid(p.proowner), pg_get_functiondef(p.oid)
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE p.prokind IN ('f', 'p') AND ${SYSTEM_SCHEMA_FILTER}
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+    ORDER BY p.oid`);
+  return r.rows.map((row) => ({ schema: String(row[0]), owner: String(row[1]), definition: String(row[2]) }));
+}
+
+async function systemTableRows(backend: SqlBackend): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of snapshotSystemTables) {
+    const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [table]);
+    if (exists.rows[0]![0] !== true) continue;
+    const r = await backend.query(`SELECT coalesce(json_agg(t), '[]') FROM ${table} t`);
+    const value = r.rows[0]![0];
+    out[table] = (typeof value === 'string' ? JSON.parse(value) : value) as unknown[];
+  }
+  return out;
 }
