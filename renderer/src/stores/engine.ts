@@ -27,7 +27,10 @@ export const useEngine = defineStore('engine', () => {
     try {
       status.value = await host().call('workspace.open', {});
       progress.value = undefined;
-      await Promise.all([refreshUsers(), refreshCatalog()]);
+      // Not awaited: the lab list comes first; the user list and catalog follow.
+      void refreshUsers()
+        .then(refreshCatalog)
+        .catch((e: unknown) => (startError.value = e instanceof Error ? e.message : String(e)));
     } catch (e) {
       startError.value = e instanceof Error ? e.message : String(e);
     }
