@@ -129,4 +129,19 @@ describe('cluster operations', () => {
     await admin.query("INSERT INTO adhoc.kept (name) VALUES ('c')");
     expect((await admin.query("SELECT id FROM adhoc.kept WHERE name = 'c'")).rows[0]![0]).toBe(3);
   });
+
+  it('restore-from-recovery-point puts the namespace back as it was', async () => {
+    await aws('redshift-serverless create-namespace --namespace-name ns1');
+    await aws('redshift-serverless create-workgroup --workgroup-name wg1 --namespace-name ns1');
+    expect((await aws('redshift-serverless create-workgroup --workgroup-name wg2 --namespace-name nope')).stderr).toContain('(ResourceNotFoundException)');
+    await aws('clock advance 30m');
+    const points = (await aws('redshift-serverless list-recovery-points --namespace-name ns1')).json.recoveryPoints;
+    expect(points).toHaveLength(1);
+    await admin.query('CREATE TABLE public.after_point (id int)');
+    const restored = await aws(`redshift-serverless restore-from-recovery-point --namespace-name ns1 --workgroup-name wg1 --recovery-point-id ${points[0].recoveryPointId}`);
+    expect(restored.json.namespace.namespaceName).toBe('ns1');
+    expect((await admin.execute('SELECT * FROM public.after_point'))[0]).toMatchObject({ ok: false, error: { code: '42P01' } });
+    expect((await admin.query('SELECT count(*) FROM adhoc.kept')).rows[0]![0]).toBe(3);
+    expect((await aws('redshift-serverless get-recovery-point --recovery-point-id x')).exitCode).toBe(252);
+  });
 });
