@@ -2,7 +2,8 @@ import { ADMIN_USER } from '../api/types';
 import { churnCsv, generateChurnData } from '../seed';
 import { csvField } from '../seed/csv';
 import { firstError, runConsole, runSql, type LabEnvironment } from './environment';
-import type { Action } from './types';
+import type { Action, Check } from './types';
+import { runCheck } from './checks/run-check';
 import { valueAt } from './checks/store-console-checks';
 
 /** Why an action failed, in words a lab author or student can act on. */
@@ -43,8 +44,21 @@ export async function runAction(env: LabEnvironment, action: Action, defaultUser
       if (value === undefined || value === null) throw new LabActionError(action, `no ${action.capture.path} in the output of ${action.console}`);
       env.variables.set(action.capture.name, String(value));
     }
+  } else if ('until' in action) {
+    await waitUntil(env, action.until, (action.timeoutSeconds ?? 600) * 1000, action);
   } else {
     await env.warehouse.store.writeFile(action.file.path, await datasetCsv(env, action.file.dataset));
+  }
+}
+
+/** Polls a check (e.g. SHOW MODEL … READY) until it passes or the time is up. */
+async function waitUntil(env: LabEnvironment, check: Check, timeoutMs: number, action: Action): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await runCheck(env, check);
+    if (result.passed) return;
+    if (Date.now() > deadline) throw new LabActionError(action, `still waiting after ${timeoutMs / 1000} s: ${result.details.map((d) => d.en).join(' / ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 

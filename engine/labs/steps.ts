@@ -28,7 +28,9 @@ export async function startStep(env: LabEnvironment, lab: Lab, stepId: string): 
 /** The reference solution as one text: SQL as is, console commands as `-- $ aws …` lines. */
 export function solutionText(actions: Action[]): string {
   return actions
-    .map((a) => ('sql' in a ? a.sql.trim().replace(/;?$/, ';') : 'console' in a ? `-- $ ${a.console}` : `-- (file ${a.file.path})`))
+    .map((a) =>
+      'sql' in a ? a.sql.trim().replace(/;?$/, ';') : 'console' in a ? `-- $ ${a.console}` : 'until' in a ? `-- (wait until: ${a.until.description?.en ?? a.until.kind})` : `-- (file ${a.file.path})`,
+    )
     .join('\n\n');
 }
 

@@ -10,7 +10,8 @@ export type { LocalizedText };
 export type Action =
   | { sql: string; user?: string; continueOnError?: boolean }
   | { console: string; continueOnError?: boolean; capture?: { name: string; path: string } }
-  | { file: { dataset: 'user_session_channel' | 'churn'; path: string } };
+  | { file: { dataset: 'user_session_channel' | 'churn'; path: string } }
+  | { until: Check; timeoutSeconds?: number };
 
 export type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
