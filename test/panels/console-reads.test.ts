@@ -93,6 +93,20 @@ describe('aws s3api list-buckets / list-objects-v2', () => {
   });
 });
 
+describe('describe-clusters shows the associated IAM roles', () => {
+  it('lists IamRoles and DefaultIamRoleArn after modify-cluster-iam-roles', async () => {
+    const before = await json('aws redshift describe-clusters');
+    expect(before.Clusters[0].IamRoles).toEqual([]);
+    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    await json(`aws iam create-role --role-name panelRole --assume-role-policy-document '${doc}'`);
+    const arn = 'arn:aws:iam::123456789012:role/panelRole';
+    await json(`aws redshift modify-cluster-iam-roles --cluster-identifier redshift-cluster-1 --default-iam-role-arn ${arn}`);
+    const after = (await json('aws redshift describe-clusters')).Clusters[0];
+    expect(after.IamRoles).toEqual([{ IamRoleArn: arn, ApplyStatus: 'in-sync' }]);
+    expect(after.DefaultIamRoleArn).toBe(arn);
+  });
+});
+
 describe('models list / describe', () => {
   it('reports a trained model with leaderboard, data report, confusion matrix and ROC', async () => {
     // A small, learnable binary problem, trained with the real trainer and stored as the ML feature stores it.

@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n';
 import en from './en';
 import ko from './ko';
+import panelsEn from './panels.en';
+import panelsKo from './panels.ko';
 
 export type Locale = 'ko' | 'en';
 export const LOCALES: Locale[] = ['ko', 'en'];
@@ -11,5 +13,5 @@ export function systemLocale(languages: readonly string[] = navigator.languages 
 }
 
 export function createAppI18n(locale: Locale) {
-  return createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { en, ko } });
+  return createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { en: { ...en, panels: panelsEn }, ko: { ...ko, panels: panelsKo } } });
 }
