@@ -1,4 +1,5 @@
 import type { EmbeddedWarehouse } from '../../engine';
+import { finishTrainingBeforeExit } from '../../engine/features/ml/training-wait';
 
 /**
  * Work a `sql` run waits for before the process exits (e.g. model training started by CREATE MODEL).
@@ -6,4 +7,6 @@ import type { EmbeddedWarehouse } from '../../engine';
  */
 export type AfterStatementsHook = (warehouse: EmbeddedWarehouse, options: { wait: boolean; stderr: (text: string) => void }) => Promise<void>;
 
-export const afterStatementsHooks: AfterStatementsHook[] = [];
+export const afterStatementsHooks: AfterStatementsHook[] = [
+  finishTrainingBeforeExit, // Redshift ML: wait for training started by CREATE MODEL (or leave it to resume)
+];

@@ -4,6 +4,7 @@ import { availabilityGuard } from './cluster/availability-guard';
 import { securityHandlers } from './security';
 import { copyHandler } from './copy';
 import { spectrumHandlers } from './spectrum';
+import { mlHandlers } from './ml';
 import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenance';
 
 /**
@@ -14,6 +15,7 @@ import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenanc
 export const featureHandlers: StatementHandler[] = [
   availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
   ...spectrumHandlers, // before the others: claims statements naming external tables, hands the rest on
+  ...mlHandlers, // before security: GRANT … ON MODEL / CREATE MODEL are Redshift ML's
   ...securityHandlers,
   createTableHandler,
   copyHandler,

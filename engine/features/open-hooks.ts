@@ -1,8 +1,9 @@
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { onWorkspaceOpen as clusterOnOpen } from './cluster';
+import { onWorkspaceOpen as mlOnOpen } from './ml';
 
 /**
  * Work features do whenever a workspace opens (load their state, catch up on simulated time), run
  * by EmbeddedWarehouse.start after the bootstrap SQL. One line per feature.
  */
-export const workspaceOpenHooks: Array<(warehouse: EmbeddedWarehouse) => Promise<void>> = [clusterOnOpen];
+export const workspaceOpenHooks: Array<(warehouse: EmbeddedWarehouse) => Promise<void>> = [clusterOnOpen, mlOnOpen];
