@@ -16,6 +16,8 @@ const appRoot = join(here, '..', '..');
 const rendererIndex = join(appRoot, 'dist', 'web', 'index.html');
 const appUrlPrefix = pathToFileURL(join(appRoot, 'dist', 'web')).href;
 const windows = new Set<WebContents>();
+// userData = <appData>/Warehouse Lab, so the workspace is the one the CLI uses by default too.
+app.setName('Warehouse Lab');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

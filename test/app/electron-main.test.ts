@@ -30,6 +30,7 @@ vi.mock('electron', () => {
   return {
     app: {
       requestSingleInstanceLock: () => true,
+      setName: vi.fn(),
       on: (event: string, l: (...args: unknown[]) => void) => (electron.listeners[`app:${event}`] = l),
       whenReady: () => Promise.resolve(),
       getPath: () => '/tmp/wl-user-data',
