@@ -17,6 +17,7 @@ export interface HistoryEntry {
  */
 export class QueryHistory {
   private pending: HistoryEntry[] = [];
+  private deferred: Array<(backend: SqlBackend) => Promise<void>> = [];
   private lastId = 0;
 
   async init(backend: SqlBackend): Promise<void> {
@@ -37,9 +38,18 @@ export class QueryHistory {
     this.pending.push(entry);
   }
 
+  /** Other system records (e.g. STL_LOAD_ERRORS) made inside a user's transaction: written with the next flush, so they outlive a ROLLBACK. */
+  defer(write: (backend: SqlBackend) => Promise<void>): void {
+    this.deferred.push(write);
+  }
+
   /** Writes buffered entries; call as the internal superuser, outside any transaction. */
   async flush(backend: SqlBackend): Promise<void> {
-    if (this.pending.length === 0 || backend.inTransaction()) return;
+    if (backend.inTransaction()) return;
+    const writes = this.deferred;
+    this.deferred = [];
+    for (const write of writes) await write(backend);
+    if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
     await backend.query(

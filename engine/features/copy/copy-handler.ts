@@ -9,6 +9,8 @@ import { readSourceText, resolveSources } from './copy-sources';
 import type { TargetColumn } from './field-types';
 import { recordLoadErrors } from './load-errors';
 import { loadText, type LoadError } from './load-rows';
+import { tryFastLoad } from './fast-load';
+import { recordOutsideUserTransaction, rowsOfQuery } from './outside-transaction';
 
 /**
  * Redshift's COPY … FROM 's3://…': rows are read and checked in the front end (bad rows go to
@@ -35,6 +37,8 @@ async function runCopy(context: StatementContext, command: CopyCommand): Promise
   const target = await resolveTarget(context, command);
   if (command.iamRole) await checkRoleFor(services, command.iamRole, 's3', { user: session.currentUser });
   const files = await resolveSources(services.store, command.source, command.manifest);
+  const fastRows = await tryFastLoad(context, command, target, files);
+  if (fastRows !== undefined) return finish(context, command, fastRows, 0);
 
   const parts: string[] = [];
   const errors: LoadError[] = [];
@@ -52,14 +56,13 @@ async function runCopy(context: StatementContext, command: CopyCommand): Promise
     doneBytes += file.size;
     context.options.onProgress?.({ phase: 'COPY', done: doneBytes, total: totalBytes, unit: 'bytes', message: `${loaded} rows read from ${file.uri}` });
   }
-  const record = () =>
-    context.asAdmin(() => recordLoadErrors(backend, { user: session.currentUser, tableOid: target.oid, query: queryId, session: sessionNumber(session.id), start }, errors));
+  const load = { user: session.currentUser, tableOid: target.oid, query: queryId, session: sessionNumber(session.id), start };
+  const record = () => recordOutsideUserTransaction(context, (admin) => recordLoadErrors(admin, load, errors), rowsOfQuery('wl_sys.load_errors', queryId));
 
   if (failedRecords > command.maxError) {
     await record();
     throw new SqlError(SQLSTATE.internalError, `Load into table '${command.table}' failed.  Check 'stl_load_errors' system table for details.`);
   }
-  const notices: string[] = [];
   if (!command.noload && loaded > 0) {
     const serverPath = `/tmp/wl_copy/q${queryId}-${Date.now()}.csv`;
     if (!backend.writeServerFile) throw new SqlError(SQLSTATE.featureNotSupported, 'this backend cannot load files');
@@ -77,6 +80,11 @@ async function runCopy(context: StatementContext, command: CopyCommand): Promise
     }
   }
   await record();
+  return finish(context, command, loaded, failedRecords);
+}
+
+function finish(context: StatementContext, command: CopyCommand, loaded: number, failedRecords: number): QueryResult {
+  const notices: string[] = [];
   if (command.noload) notices.push(`Load into table '${command.table}' completed, ${loaded} record(s) validated (NOLOAD: nothing was loaded).`);
   else notices.push(`Load into table '${command.table}' completed, ${loaded} record(s) loaded successfully.`);
   if (failedRecords > 0) {

@@ -55,13 +55,18 @@ async function manifestEntries(s3: LocalS3, bucket: string, key: string): Promis
   return files;
 }
 
-/** Reads an object's text, gunzipping it for GZIP loads. */
-export async function readSourceText(store: WorkspaceStore, file: SourceFile, gzip: boolean): Promise<string> {
+/** Reads an object's bytes, gunzipping them for GZIP loads. */
+export async function readSourceBytes(store: WorkspaceStore, file: SourceFile, gzip: boolean): Promise<Uint8Array> {
   let bytes = await new LocalS3(store).get(file.bucket, file.key);
   if (gzip) {
     if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw xx(`gzip: ${file.uri}: not in gzip format (err_code 1200: Unknown parse error)`);
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
     bytes = new Uint8Array(await new Response(stream).arrayBuffer());
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
+}
+
+/** Reads an object's text, gunzipping it for GZIP loads. */
+export async function readSourceText(store: WorkspaceStore, file: SourceFile, gzip: boolean): Promise<string> {
+  return new TextDecoder().decode(await readSourceBytes(store, file, gzip));
 }

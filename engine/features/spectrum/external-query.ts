@@ -7,6 +7,7 @@ import { passthroughHandler } from '../../session/passthrough';
 import { featureHandlers } from '../index';
 import type { StatementContext, StatementHandler } from '../../session/statement-handler';
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
+import { recordOutsideUserTransaction, rowsOfQuery } from '../copy/outside-transaction';
 import { insertIntoExternal } from './external-insert';
 import { CACHE_SCHEMA, materialize } from './materialize';
 import { recordScans, totals, type TableScan } from './scan-bill';
@@ -96,9 +97,8 @@ async function runReading(context: StatementContext, catalog: Catalog, refs: Tab
   const list = [...scans.values()];
   result.scan = totals(list);
   const end = new Date();
-  await context.asAdmin(() =>
-    recordScans(context.backend, { user: context.session.currentUser, queryId: context.services.history.currentId, start, end, pid: 1 }, list),
-  );
+  const query = { user: context.session.currentUser, queryId: context.services.history.currentId, start, end, pid: 1 };
+  await recordOutsideUserTransaction(context, (admin) => recordScans(admin, query, list), rowsOfQuery('wl_sys.s3query_summary', query.queryId));
   return result;
 }
 

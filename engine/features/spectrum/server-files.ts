@@ -20,6 +20,11 @@ export async function serverPathOf(backend: SqlBackend, store: WorkspaceStore, f
   return path;
 }
 
+/** The path of a workspace file inside a mounted folder workspace; undefined for other stores. */
+export function mountedPathOf(backend: SqlBackend, store: WorkspaceStore, storePath: string): string | undefined {
+  return mountWorkspace(backend, store) ? `${HOST_MOUNT}/${storePath}` : undefined;
+}
+
 /** Writes generated text (e.g. decoded Parquet) where the backend can read it. */
 export function writeGenerated(backend: SqlBackend, name: string, text: string): string {
   const path = `${COPY_ROOT}/generated/${name}`;
