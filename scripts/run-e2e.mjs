@@ -1,6 +1,6 @@
 // End-to-end tests against the web build in Debian's Chromium (playwright-core, no downloaded
 // browser). Bundles test/e2e/*.e2e.ts, serves dist/web with `vite preview`, runs the tests in one
-// fresh browser profile and prints "N passed, M failed". Usage: node scripts/run-e2e.mjs [filter]
+// fresh browser profile and prints "N passed, M failed". Usage: node scripts/run-e2e.mjs [name regex]
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -45,7 +45,7 @@ page.on('pageerror', (e) => consoleErrors.push(String(e)));
 let passed = 0;
 let failed = 0;
 for (const t of e2eTests) {
-  if (filter && !t.name.includes(filter)) continue;
+  if (filter && !new RegExp(filter).test(t.name)) continue;
   const started = Date.now();
   const errorsBefore = consoleErrors.length;
   try {

@@ -21,6 +21,9 @@ export const useEngine = defineStore('engine', () => {
   host().on('restarted', ({ reason }) => {
     restartNotice.value = reason;
     progress.value = undefined;
+    setTimeout(() => {
+      if (restartNotice.value === reason) restartNotice.value = undefined;
+    }, 8000);
   });
 
   async function start(): Promise<void> {
