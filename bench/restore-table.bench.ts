@@ -17,6 +17,8 @@ export default async function run(): Promise<Figure[]> {
       const done = await warehouse.runAsSystem((backend) => runTableRestore(backend, warehouse.store, record));
       if (done.Status !== 'SUCCEEDED') throw new Error(done.Message);
     });
+    const restored = await warehouse.runAsSystem((backend) => backend.query('SELECT count(*)::int FROM raw_data.usc_restored_0'));
+    if (restored.rows[0]![0] !== 101520) throw new Error(`restored ${String(restored.rows[0]![0])} rows, expected 101520`);
     let m = 0;
     const peer = await medianMs(3, () => warehouse.runAsSystem((backend) => backend.query(`CREATE TABLE raw_data.usc_ctas_${m++} AS SELECT * FROM raw_data.user_session_channel`)));
     return [figure('restore a 101,520-row table from a snapshot', 'ms', ours, 'CREATE TABLE AS SELECT copy', peer, { text: '≤ 1000 ms', met: ours <= 1000 })];

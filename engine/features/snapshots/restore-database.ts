@@ -14,6 +14,9 @@ import { loadTable, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
 export async function wipeDatabase(backend: SqlBackend): Promise<void> {
   const schemas = await backend.query(`SELECT n.nspname FROM pg_namespace n WHERE ${SYSTEM_SCHEMA_FILTER}`);
   for (const row of schemas.rows) await backend.query(`DROP SCHEMA ${quoteIdent(String(row[0]))} CASCADE`);
+  // A cluster always has an (empty) public schema; the bootstrap SQL and other features rely on it.
+  await backend.query('CREATE SCHEMA public AUTHORIZATION pg_database_owner');
+  await backend.query('GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC');
   await backend.query('DELETE FROM wl_sys.table_attrs ta WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = ta.relid)');
 }
 
@@ -34,7 +37,9 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
       if (!exists.rows.length) await backend.query(`CREATE ROLE ${quoteIdent(user.name)} LOGIN${user.superuser ? ' SUPERUSER' : ''}`);
     }
     for (const schema of manifest.schemas) {
-      await backend.query(`CREATE SCHEMA ${quoteIdent(schema.name)} AUTHORIZATION ${quoteIdent(schema.owner)}`);
+      await backend.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema.name)}`);
+      await backend.query(`ALTER SCHEMA ${quoteIdent(schema.name)} OWNER TO ${quoteIdent(schema.owner)}`);
+      if (schema.name === 'public') await backend.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
       await grant(backend, `SCHEMA ${quoteIdent(schema.name)}`, schema.grants);
     }
     for (const table of manifest.tables) {

@@ -43,6 +43,7 @@ export interface UserTable {
 
 const MAGIC = 'WLDUMP1\n';
 const SERVER_FILE = '/tmp/wl-snapshot-table.copy';
+const LOAD_CHUNK_BYTES = 16 * 1_048_576;
 
 /** Schemas that belong to the system or to our bookkeeping, never backed up. */
 export const SYSTEM_SCHEMA_FILTER = `n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT LIKE 'wl\\_%'`;
@@ -130,7 +131,14 @@ export function parseDump(bytes: Uint8Array): { header: TableHeader; rows: Uint8
  * Creates `schema.name` from a dump and loads its rows. Grants are not carried over (as in
  * Redshift's table restore); the owner is the original one if that user still exists, else `fallbackOwner`.
  */
-export async function loadTable(backend: SqlBackend, dump: Uint8Array, schema: string, name: string, fallbackOwner: string): Promise<number> {
+export async function loadTable(
+  backend: SqlBackend,
+  dump: Uint8Array,
+  schema: string,
+  name: string,
+  fallbackOwner: string,
+  onProgress?: (loadedBytes: number, totalBytes: number) => Promise<void> | void,
+): Promise<number> {
   if (!backend.writeServerFile) throw new Error('this backend cannot load table dumps');
   const { header, rows } = parseDump(dump);
   const target = qualified(schema, name);
@@ -146,11 +154,23 @@ export async function loadTable(backend: SqlBackend, dump: Uint8Array, schema: s
   await backend.query(`ALTER TABLE ${target} OWNER TO ${quoteIdent(ownerExists.rows.length ? header.owner : fallbackOwner)}`);
   if (header.rowSecurity) await backend.query(`ALTER TABLE ${target} ENABLE ROW LEVEL SECURITY`);
   if (header.forceRowSecurity) await backend.query(`ALTER TABLE ${target} FORCE ROW LEVEL SECURITY`);
-  backend.writeServerFile(SERVER_FILE, rows);
-  try {
-    await backend.query(`COPY ${target} FROM ${quoteLiteral(SERVER_FILE)}`);
-  } finally {
-    backend.removeServerFile?.(SERVER_FILE);
+  // Loaded in chunks of whole lines (COPY text format escapes newlines inside values) so a big
+  // table reports progress as it goes.
+  let loaded = 0;
+  while (loaded < rows.length) {
+    let end = Math.min(rows.length, loaded + LOAD_CHUNK_BYTES);
+    if (end < rows.length) {
+      const newline = rows.indexOf(10, end - 1);
+      end = newline === -1 ? rows.length : newline + 1;
+    }
+    backend.writeServerFile(SERVER_FILE, rows.subarray(loaded, end));
+    try {
+      await backend.query(`COPY ${target} FROM ${quoteLiteral(SERVER_FILE)}`);
+    } finally {
+      backend.removeServerFile?.(SERVER_FILE);
+    }
+    loaded = end;
+    await onProgress?.(loaded, rows.length);
   }
   for (const [column, value] of Object.entries(header.identityValues)) {
     await backend.query(`SELECT setval(pg_get_serial_sequence($1, $2), $3)`, [target, column, value]);

@@ -114,7 +114,12 @@ export async function runTableRestore(backend: SqlBackend, store: WorkspaceStore
     if (!dump) throw new Error(`the snapshot ${record.SnapshotIdentifier} no longer holds this table's data`);
     await backend.exec('BEGIN');
     try {
-      const rows = await loadTable(backend, dump, record.TargetSchemaName, record.NewTableName, ADMIN_USER);
+      const rows = await loadTable(backend, dump, record.TargetSchemaName, record.NewTableName, ADMIN_USER, async (loaded, total) => {
+        if (loaded >= total) return;
+        running.ProgressInMegaBytes = Math.floor((loaded / total) * record.TotalDataInMegaBytes);
+        await saveRecord(store, running);
+        progress?.(`  ${running.ProgressInMegaBytes} of ${record.TotalDataInMegaBytes} MB`);
+      });
       await backend.exec('COMMIT');
       const done: TableRestoreRecord = { ...running, Status: 'SUCCEEDED', ProgressInMegaBytes: record.TotalDataInMegaBytes, Message: `Table restored: ${rows} rows.` };
       await saveRecord(store, done);
