@@ -32,7 +32,7 @@ async function dropModel(context: StatementContext) {
   }
   const runtime = MlRuntime.of(context.services);
   const def = await runtime.models.definition(model.schema, model.name);
-  runtime.cancel(model.schema, model.name);
+  await runtime.cancel(model.schema, model.name);
   await context.atomic(() =>
     context.asAdmin(async () => {
       if (def) await dropPredictionFunctions(context.backend, def);

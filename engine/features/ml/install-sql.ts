@@ -42,23 +42,23 @@ CREATE OR REPLACE FUNCTION pg_catalog.wl_explain_model_in(model text, schemas te
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
 DECLARE
   parts text[] := pg_catalog.string_to_array(model, '.');
-  found record;
+  hit record;
 BEGIN
   IF pg_catalog.array_length(parts, 1) = 2 THEN
-    SELECT m.state, m.explain_json INTO found FROM wl_sys.ml_models m
+    SELECT m.state, m.explain_json INTO hit FROM wl_sys.ml_models m
      WHERE m.schema_name = pg_catalog.lower(parts[1]) AND m.model_name = pg_catalog.lower(parts[2]);
   ELSE
-    SELECT m.state, m.explain_json INTO found FROM wl_sys.ml_models m
+    SELECT m.state, m.explain_json INTO hit FROM wl_sys.ml_models m
       JOIN pg_catalog.unnest(schemas) WITH ORDINALITY AS s(name, i) ON s.name = m.schema_name
      WHERE m.model_name = pg_catalog.lower(model) ORDER BY s.i LIMIT 1;
   END IF;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'model "%" does not exist', model USING ERRCODE = '42704';
   END IF;
-  IF found.state = 'TRAINING' THEN RETURN '{"explanations":"waiting for training job to complete"}'::json; END IF;
-  IF found.state = 'FAILED' THEN RETURN '{"explanations":"Processing job failed"}'::json; END IF;
-  IF found.explain_json IS NULL THEN RETURN '{"explanations":"Waiting for processing job to complete"}'::json; END IF;
-  RETURN found.explain_json::json;
+  IF hit.state = 'TRAINING' THEN RETURN '{"explanations":"waiting for training job to complete"}'::json; END IF;
+  IF hit.state = 'FAILED' THEN RETURN '{"explanations":"Processing job failed"}'::json; END IF;
+  IF hit.explain_json IS NULL THEN RETURN '{"explanations":"Waiting for processing job to complete"}'::json; END IF;
+  RETURN hit.explain_json::json;
 END $$;
 GRANT EXECUTE ON FUNCTION pg_catalog.wl_explain_model_in(text, text[]) TO PUBLIC;
 CREATE OR REPLACE FUNCTION pg_catalog.explain_model(model text) RETURNS json

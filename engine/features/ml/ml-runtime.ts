@@ -89,20 +89,25 @@ export class MlRuntime {
     }
   }
 
-  /** DROP MODEL: cancels the job; its result, if any arrives, is ignored. */
-  cancel(schema: string, name: string): void {
+  /** DROP MODEL: cancels the job (its result, if any arrives, is ignored); resolves once no progress write is pending. */
+  async cancel(schema: string, name: string): Promise<void> {
     const running = this.jobs.get(modelKey(schema, name));
-    if (!running) return;
-    running.detached = true;
-    running.job.cancel();
-    this.jobs.delete(modelKey(schema, name));
+    if (running) {
+      running.detached = true;
+      running.job.cancel();
+      this.jobs.delete(modelKey(schema, name));
+    }
+    await this.progressWrites;
   }
 
   start(def: ModelDefinition, request: TrainingRequest): void {
     const key = modelKey(def.schema, def.name);
     const progress: ModelProgress = { phase: 'queued', done: 0, total: 0, elapsedSec: 0, leaderboard: [] };
-    const job = trainer()(request, (p) => this.recordProgress(def, progress, p));
-    const running: RunningJob = { job, progress, detached: false, finished: Promise.resolve() };
+    const running = { progress, detached: false, finished: Promise.resolve() } as RunningJob;
+    const job = trainer()(request, (p) => {
+      if (!running.detached) this.recordProgress(def, progress, p);
+    });
+    running.job = job;
     running.finished = job.done
       .then((output) => (running.detached ? undefined : this.complete(def, request, output)))
       .catch((error: unknown) => (running.detached ? undefined : this.fail(def, error)))
