@@ -6,7 +6,6 @@ import { splitCommandLine } from '../../engine/console/run-console-command';
 import { addCost, costSummary } from '../../engine/features/cluster';
 import { parseDuration } from '../../engine/features/cluster/clock';
 import { storedBytes } from '../../engine/features/snapshots/snapshot-service';
-import { bootstrapSql } from '../../engine/template/bootstrap-sql';
 
 /** Cluster operations, the bill, cross-region copies and cluster-restore fidelity, in process (no CLI start-up). */
 let warehouse: EmbeddedWarehouse;
@@ -117,8 +116,11 @@ describe('cluster operations', () => {
     const del = await aws('redshift delete-cluster --cluster-identifier redshift-cluster-1 --final-cluster-snapshot-identifier last-one');
     expect(del.json.Cluster.ClusterStatus).toBe('final-snapshot');
     expect(await warehouse.store.readFile('meta/models/churn.json')).toBeUndefined();
-    // A deleted cluster's workspace must still open after an upgrade re-runs the bootstrap SQL.
-    await warehouse.runAsSystem((backend) => backend.exec(bootstrapSql()));
+    // The bootstrap SQL (re-run on upgrades) grants on schema public: a deleted cluster keeps it, empty.
+    const publicSchema = await warehouse.runAsSystem((backend) =>
+      backend.query("SELECT count(*)::int, (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public') FROM pg_namespace WHERE nspname = 'public'"),
+    );
+    expect(publicSchema.rows[0]).toEqual([1, 0]);
     expect((await aws('redshift restore-from-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier nope')).stderr).toContain('(ClusterSnapshotNotFound)');
     await aws('redshift restore-from-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier last-one');
     expect((await aws('redshift restore-from-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier last-one')).stderr).toContain('(ClusterAlreadyExists)');
