@@ -44,6 +44,9 @@ export async function catchUp(warehouse: EmbeddedWarehouse): Promise<CatchUpRepo
   const now = await simulatedNow(store);
   const schedule = (await store.readJson<Schedule>(SCHEDULE_PATH)) ?? { lastCheck: cluster.createTime, lastAutomated: cluster.createTime, changeBaseline: -1 };
   const report: CatchUpReport = { now: now.toISOString(), automatedSnapshots: [], recoveryPoints: [], expired: [] };
+  // A session's open transaction holds the connection: a snapshot now would see uncommitted work.
+  // The next catch-up (command, open) does what is due.
+  if (warehouse.backend.inTransaction()) return report;
   const stats = await warehouse.runAsSystem((backend) => changeStats(backend));
   if (schedule.changeBaseline < 0) schedule.changeBaseline = stats.changedRows;
 
