@@ -9,6 +9,7 @@ import type { StatementContext, StatementHandler } from '../../session/statement
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
 import { recordOutsideUserTransaction, rowsOfQuery } from '../copy/outside-transaction';
 import { insertIntoExternal } from './external-insert';
+import { analyzeNewTables } from './auto-analyze';
 import { CACHE_SCHEMA, materialize } from './materialize';
 import { recordScans, totals, type TableScan } from './scan-bill';
 import { qualifiedNames, usesPseudoColumns, type TableRef } from './table-refs';
@@ -74,6 +75,7 @@ async function runReading(context: StatementContext, catalog: Catalog, refs: Tab
   const start = new Date();
   const scans = await prepareScans(context, catalog, refs);
   const { statement } = context;
+  await analyzeNewTables(context, statement, new Set(scans.keys()));
   let tokens = statement.tokens;
   if (usesPseudoColumns(statement)) {
     for (const ref of refs) {

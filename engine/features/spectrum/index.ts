@@ -1,4 +1,5 @@
 import type { StatementHandler } from '../../session/statement-handler';
+import { ATHENA_INSTALL_SQL } from '../athena/run-athena-query';
 import { CATALOG_VIEWS_SQL } from './catalog';
 import { alterExternalTableHandler, createExternalSchemaHandler, createExternalTableHandler, dropExternalSchemaHandler, dropExternalTableHandler } from './external-ddl';
 import { externalQueryHandler } from './external-query';
@@ -15,6 +16,7 @@ export const spectrumHandlers: StatementHandler[] = [
   externalQueryHandler,
 ];
 
-export const spectrumInstallSql = [MATERIALIZE_SQL, CATALOG_VIEWS_SQL, S3QUERY_SUMMARY_SQL].join('\n');
+// Athena reads the same catalog through the same cache, so its role is installed with Spectrum.
+export const spectrumInstallSql = [MATERIALIZE_SQL, CATALOG_VIEWS_SQL, S3QUERY_SUMMARY_SQL, ATHENA_INSTALL_SQL].join('\n');
 export { spectrumCost } from './scan-bill';
 export { loadCatalog, type Catalog, type ExternalTable } from './catalog';

@@ -95,7 +95,6 @@ export async function materialize(
 async function loadObject(backend: SqlBackend, store: WorkspaceStore, table: ExternalTable, file: StoredFile, uri: string, cacheTable: string): Promise<number> {
   const qualified = `${CACHE_SCHEMA}.${quoteIdent(cacheTable)}`;
   const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${pgType(c.type)}`).join(', ');
-  await backend.exec(`DROP TABLE IF EXISTS ${qualified}; CREATE UNLOGGED TABLE ${qualified} (${columns})`);
   let path: string;
   let options: string;
   if (table.format === 'PARQUET') {
@@ -108,12 +107,18 @@ async function loadObject(backend: SqlBackend, store: WorkspaceStore, table: Ext
     if (table.nullFormat !== undefined) options += `, NULL ${quoteLiteral(table.nullFormat)}`;
   }
   let rows: number;
+  // Created and filled in one transaction, the rows can be written frozen (no hint-bit writes on the first scan).
+  const freeze = !backend.inTransaction();
   try {
-    const result = await backend.query(`COPY ${qualified} FROM ${quoteLiteral(path)} WITH (${options})`);
+    if (freeze) await backend.exec('BEGIN');
+    await backend.exec(`DROP TABLE IF EXISTS ${qualified}; CREATE UNLOGGED TABLE ${qualified} (${columns})`);
+    const result = await backend.query(`COPY ${qualified} FROM ${quoteLiteral(path)} WITH (${options}${freeze ? ', FREEZE' : ''})`);
     rows = result.affectedRows;
+    if (freeze) await backend.exec('COMMIT');
     // Statistics let the planner hash the small side of the lecture's fact ⋈ dimension join.
     await backend.exec(`ANALYZE ${qualified}`);
   } catch (e) {
+    if (freeze && backend.inTransaction()) await backend.exec('ROLLBACK');
     await backend.exec(`DROP TABLE IF EXISTS ${qualified}`);
     const message = e instanceof Error ? e.message : String(e);
     throw new SqlError(SQLSTATE.internalError, `Spectrum Scan Error: file '${uri}' could not be read as ${table.format}: ${message}`);
