@@ -32,7 +32,7 @@ const ok = (value: unknown): ConsoleResult => ({ exitCode: 0, stdout: typeof val
 const awsError = (code: string, op: string, message: string): ConsoleResult => ({ exitCode: 254, stdout: '', stderr: `\nAn error occurred (${code}) when calling the ${op} operation: ${message}\n` });
 const rows = (columns: string[], data: unknown[][]): StatementOutcome => ({
   ok: true,
-  result: { sql: '', command: 'SELECT', columns: columns.map((name) => ({ name, type: 'text', typeOid: 25 })), rows: data as never, rowCount: data.length, truncated: false, notices: [] },
+  result: { sql: '', command: 'SELECT', columns: columns.map((name) => ({ name, type: 'text', typeOid: 25 })), rows: data as never, rowCount: data.length, truncated: false, notices: [], elapsedMs: 1, queryId: 1 },
 });
 
 /** A host answering console lines with `answer` and SQL with `sqlAnswer`; records what was asked. */
@@ -296,7 +296,7 @@ describe('Maintenance panel store', () => {
     const fake = fakeHost(() => undefined, (sql) => {
       if (sql.startsWith('VACUUM')) {
         unsorted = 0;
-        return [{ ok: true, result: { sql, command: 'VACUUM', columns: [], rows: [], rowCount: 0, truncated: false, notices: [] } }];
+        return [{ ok: true, result: { sql, command: 'VACUUM', columns: [], rows: [], rowCount: 0, truncated: false, notices: [], elapsedMs: 1, queryId: 2 } }];
       }
       return [rows(['schema', 'table', 'tbl_rows', 'estimated_visible_rows', 'size', 'unsorted', 'stats_off', 'sortkey1', 'diststyle'], [['raw_data', 'user session', 1200, 1000, 2, unsorted, 15, 'ts', 'EVEN']])];
     });
