@@ -141,8 +141,17 @@ FROM wl_sys.rls_relations s
 JOIN pg_catalog.pg_class c ON c.oid = s.relid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace;
 
-DROP VIEW IF EXISTS pg_catalog.pg_user;
-CREATE VIEW pg_catalog.pg_user AS
+-- PostgreSQL's own pg_user/pg_group have other columns: drop them once, on first install only; later
+-- runs replace our definitions in place (other views may depend on them by then).
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'pg_catalog.pg_user'::regclass AND attname = 'usecatupd') THEN
+    DROP VIEW pg_catalog.pg_user;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = 'pg_catalog.pg_group'::regclass AND attname = 'grosysid' AND atttypid = 'pg_catalog.int4'::regtype) THEN
+    DROP VIEW pg_catalog.pg_group;
+  END IF;
+END $$;
+CREATE OR REPLACE VIEW pg_catalog.pg_user AS
 SELECT r.rolname AS usename, r.oid::integer AS usesysid, r.rolcreatedb AS usecreatedb, r.rolsuper AS usesuper,
        r.rolsuper AS usecatupd, '********'::text AS passwd, r.rolvaliduntil::abstime_text AS valuntil,
        r.rolconfig AS useconfig
@@ -150,8 +159,7 @@ FROM pg_catalog.pg_roles r
 LEFT JOIN wl_sys.principals p ON p.name = r.rolname
 WHERE r.rolcanlogin AND r.rolname <> 'postgres' AND coalesce(p.kind, 'user') = 'user';
 
-DROP VIEW IF EXISTS pg_catalog.pg_group;
-CREATE VIEW pg_catalog.pg_group AS
+CREATE OR REPLACE VIEW pg_catalog.pg_group AS
 SELECT r.rolname AS groname, r.oid::integer AS grosysid,
        ARRAY(SELECT m.member::integer FROM pg_catalog.pg_auth_members m WHERE m.roleid = r.oid ORDER BY 1) AS grolist
 FROM pg_catalog.pg_roles r JOIN wl_sys.principals p ON p.name = r.rolname AND p.kind = 'group';
