@@ -174,3 +174,20 @@ e2e('does one lab step with a failing and a passing check; progress survives a r
   await page.getByTestId('lab-detail').waitFor();
   expect((await page.locator('[data-testid="lab-step"].done').count()) >= 1, 'the completed step is still completed after a reload');
 });
+
+e2e('resets the workspace to the course starting state', async ({ page, screenshot }) => {
+  const app = new AppPage(page);
+  const sandbox = new SandboxPage(page);
+  await app.go('sandbox');
+  await sandbox.runAndWait('CREATE TABLE adhoc.reset_me (id int);');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('reset-workspace').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="reset-workspace"]')?.hasAttribute('disabled'), undefined, { timeout: 120_000 });
+  await screenshot('15-reset');
+  await page.getByTestId('settings-dialog-close').click();
+  await app.waitReady();
+  await sandbox.runAndWait('SELECT * FROM adhoc.reset_me;');
+  expect((await sandbox.errorMessage())?.includes('does not exist'), `the table is gone: ${await sandbox.errorMessage()}`);
+  expect(!(await app.users()).includes('e2e_student'), 'users created before the reset are gone');
+});

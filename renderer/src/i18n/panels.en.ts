@@ -4,7 +4,7 @@ export default {
   tabs: { s3: 'S3', iam: 'IAM', glue: 'Glue Data Catalog', cluster: 'Redshift cluster', snapshots: 'Snapshots', serverless: 'Serverless', models: 'ML models', maintenance: 'Table maintenance' },
   common: {
     refresh: 'Refresh', create: 'Create', delete: 'Delete', cancel: 'Cancel', name: 'Name', size: 'Size', created: 'Created', lastModified: 'Last modified', status: 'Status', actions: 'Actions',
-    none: 'Nothing here yet.', loading: 'Loading…', type: 'Type', location: 'Location', confirmDelete: 'Delete {name}?', equivalent: 'Same as the command', close: 'Close', back: 'Back', next: 'Next', days: '{n} days', indefinitely: 'Indefinitely',
+    none: 'Nothing here yet.', loading: 'Loading…', type: 'Type', location: 'Location', confirmDelete: 'Delete {name}?', equivalent: 'Same as the command', close: 'Close', back: 'Back', next: 'Next', days: '{n} day | {n} days', indefinitely: 'Indefinitely',
   },
   s3: {
     buckets: 'Buckets', createBucket: 'Create bucket', bucketName: 'Bucket name', objects: 'Objects', upload: 'Upload', dropHere: 'Drop files here to upload them to {target}', uploading: 'Uploading {done} of {total} file(s)…',
@@ -28,7 +28,7 @@ export default {
   },
   snapshots: {
     list: 'Snapshots', create: 'Create snapshot', identifier: 'Snapshot identifier', type: 'Type', automated: 'Automated', manual: 'Manual', total: 'Total size (MB)', incremental: 'Incremental (MB)', retention: 'Retention',
-    remaining: '{n} days left', settings: 'Backup settings', automatedRetention: 'Automated snapshot retention (days)', manualRetention: 'Default manual retention (days, -1 = indefinitely)', save: 'Save',
+    remaining: '{n} day left | {n} days left', settings: 'Backup settings', automatedRetention: 'Automated snapshot retention (days)', manualRetention: 'Default manual retention (days, -1 = indefinitely)', save: 'Save',
     copy: 'Cross-region snapshot copy', copyTo: 'Copy to region', copyRetention: 'Retention of copies (days)', enableCopy: 'Enable copy', disableCopy: 'Disable copy', copyEnabled: 'Copying new snapshots to {region} (kept {days} days)', copies: 'Copies in {region}',
     restoreTable: 'Restore table', restores: 'Table restores', request: 'Request', progress: 'Progress', noSnapshots: 'No snapshots yet. Take a manual one, or advance the clock to let automated snapshots happen.',
     wizard: {

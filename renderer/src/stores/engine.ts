@@ -48,10 +48,19 @@ export const useEngine = defineStore('engine', () => {
     catalog.value = await host().call('catalog.get', {});
   }
 
+  /** Puts the workspace back to the course's starting state (a fresh copy of the template). */
+  async function resetWorkspace(): Promise<void> {
+    status.value = undefined;
+    status.value = await host().call('workspace.open', { reset: true });
+    setUser(ADMIN_USER);
+    await refreshUsers();
+    await refreshCatalog();
+  }
+
   function setUser(name: string): void {
     currentUser.value = name;
     savePersisted('user', name);
   }
 
-  return { status, startError, users, currentUser, catalog, progress, restartNotice, start, refreshUsers, refreshCatalog, setUser };
+  return { status, startError, users, currentUser, catalog, progress, restartNotice, start, refreshUsers, refreshCatalog, setUser, resetWorkspace };
 });

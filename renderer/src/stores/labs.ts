@@ -126,6 +126,15 @@ export const useLabs = defineStore('labs', () => {
     await open(lab.value.id, whole ? 0 : stepIndex.value);
   }
 
+  /** After a workspace reset: no step is prepared any more, the list starts from zero. */
+  async function forgetProgress(): Promise<void> {
+    started.value = {};
+    savePersisted('lab-started', started.value);
+    lab.value = undefined;
+    savePersisted('lab-open', null);
+    await loadList();
+  }
+
   /** Reopens the lab and step that were open before a restart. */
   async function restore(): Promise<void> {
     await loadList();
@@ -133,5 +142,5 @@ export const useLabs = defineStore('labs', () => {
     if (last && list.value.some((l) => l.id === last.labId)) await open(last.labId, last.index).catch(() => undefined);
   }
 
-  return { list, listError, loaded, preparing, lab, stepIndex, step, hints, hintsExhausted, feedback, checking, editorText, loadList, open, close, selectStep, nextHint, showSolution, check, reset, restore };
+  return { list, listError, loaded, preparing, lab, stepIndex, step, hints, hintsExhausted, feedback, checking, editorText, loadList, open, close, selectStep, nextHint, showSolution, check, reset, restore, forgetProgress };
 });

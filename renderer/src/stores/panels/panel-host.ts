@@ -3,6 +3,7 @@ import { ADMIN_USER, type SqlValue } from '../../../../engine/api/types';
 import type { ConsoleResult } from '../../../../engine/host/contract';
 import { HostError, host } from '../../host/host-client-access';
 import { useConsole } from '../console';
+import { useEngine } from '../engine';
 
 /**
  * How the console panels reach the engine: the same `aws …` command lines as the console (so a panel
@@ -54,6 +55,9 @@ export async function readJson<T>(line: string): Promise<T> {
 export async function action<T = Record<string, unknown>>(line: string, files?: CommandFile[]): Promise<T> {
   const result = await call(line, files);
   useConsole().entries.push({ line, ...result });
+  // A console command's progress lines (e.g. a table restore) have no total: end them with the command.
+  const engine = useEngine();
+  if (engine.progress?.phase === 'console') engine.progress = undefined;
   panelChanges.value++;
   return parse<T>(line, result);
 }
