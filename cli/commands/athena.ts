@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { StatementOutcome } from '../../engine';
+import { AthenaError, athenaResultSet, runAthenaQuery, type AthenaResult } from '../../engine/features/athena';
+import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
+import { formatOutcomes, type OutputFormat } from '../format/outcomes';
+import { EXIT, UsageError, type CliCommand } from './command';
+
+const FORMATS: OutputFormat[] = ['table', 'csv', 'json'];
+
+/** `warehouse-lab athena`: one query over the Glue catalog, without the cluster (works while it is paused or deleted). */
+export const athenaCommand: CliCommand = {
+  name: 'athena',
+  summary: 'query the Glue catalog (external tables) with Athena, without the cluster',
+  usage: `warehouse-lab athena [--workspace DIR] [--database DB] [--format table|csv|json] (-c "SELECT …" | -f FILE | < FILE)`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        workspace: { type: 'string' },
+        database: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+        command: { type: 'string', short: 'c' },
+        file: { type: 'string', short: 'f' },
+      },
+      allowPositionals: false,
+    });
+    const format = values.format as OutputFormat;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use table, csv or json)`);
+    if (values.command !== undefined && values.file !== undefined) throw new UsageError('give either -c or -f, not both');
+    let sql: string | undefined = values.command;
+    if (values.file !== undefined) {
+      try {
+        sql = await readFile(values.file, 'utf8');
+      } catch (e) {
+        throw new UsageError(`cannot read ${values.file}: ${(e as Error).message}`);
+      }
+    }
+    sql ??= await io.readStdin();
+    if (sql === undefined) throw new UsageError('no query given: use -c "SELECT …", -f FILE or standard input');
+
+    const warehouse = await openFolderWorkspace(values.workspace ?? defaultWorkspaceDir());
+    let result: AthenaResult;
+    try {
+      result = await runAthenaQuery(warehouse, sql, values.database ? { database: values.database } : {});
+    } catch (e) {
+      if (!(e instanceof AthenaError)) throw e;
+      io.stderr(`An error occurred (InvalidRequestException) when calling the StartQueryExecution operation: ${e.message}\n`);
+      return EXIT.failed;
+    } finally {
+      await warehouse.close();
+    }
+    if (format === 'json') io.stdout(JSON.stringify(athenaResultSet(result), null, 4) + '\n');
+    else {
+      const outcome: StatementOutcome = {
+        ok: true,
+        result: {
+          sql, command: 'SELECT', columns: result.columns.map((c) => ({ name: c.name, type: c.type, typeOid: 25 })), rows: result.rows, rowCount: result.rows.length,
+          truncated: false, notices: [], elapsedMs: result.elapsedMs, queryId: 0,
+        },
+      };
+      io.stdout(formatOutcomes([outcome], format).stdout);
+    }
+    const mb = (result.scan.bytes / (1024 * 1024)).toFixed(2);
+    io.stderr(`Athena scan: ${result.scan.bytes} bytes (${mb} MB), ${result.scan.files} file(s), $${result.scan.costUsd.toFixed(6)}\n`);
+    return EXIT.ok;
+  },
+};
