@@ -17,6 +17,20 @@ export interface StepVerifyReport {
   checks: number;
 }
 
+/** A wrong answer verify tried (the starting state, or a listed mistake) and what the checks said. */
+export interface WrongAnswerOutcome {
+  stepId: string;
+  /** The mistake's id, or `starting-state`. */
+  mistakeId: string;
+  results: CheckResult[];
+}
+
+export interface VerifyOptions {
+  variant?: VariantFactory;
+  /** Sees each wrong answer's check results (tests assert the feedback a student would get). */
+  onWrongAnswer?: (outcome: WrongAnswerOutcome) => void;
+}
+
 export interface LabVerifyReport {
   labId: string;
   passed: boolean;
@@ -34,7 +48,7 @@ export interface LabVerifyReport {
  * answer fails cannot tell a student anything and is reported as a defect. Steps run in order on one
  * workspace; a step's setup restores its starting state between the wrong answers.
  */
-export async function verifyLab(env: LabEnvironment, lab: Lab, options: { variant?: VariantFactory } = {}): Promise<LabVerifyReport> {
+export async function verifyLab(env: LabEnvironment, lab: Lab, options: VerifyOptions = {}): Promise<LabVerifyReport> {
   const started = Date.now();
   const report: LabVerifyReport = { labId: lab.id, passed: false, requires: lab.requires, steps: [], elapsedMs: 0 };
   try {
@@ -59,7 +73,7 @@ async function checksNow(env: LabEnvironment, step: Step): Promise<Map<string, C
   return results;
 }
 
-async function verifyStep(env: LabEnvironment, lab: Lab, step: Step, options: { variant?: VariantFactory }): Promise<StepVerifyReport> {
+async function verifyStep(env: LabEnvironment, lab: Lab, step: Step, options: VerifyOptions): Promise<StepVerifyReport> {
   const report: StepVerifyReport = { stepId: step.id, passed: false, problems: [], wrongAnswersFailed: 0, checks: step.checks.length };
   const user = step.user ?? ADMIN_USER;
   const failedBySomething = new Set<string>();
@@ -74,7 +88,9 @@ async function verifyStep(env: LabEnvironment, lab: Lab, step: Step, options: { 
   };
 
   if (!(await setup())) return report;
-  for (const [id, r] of await checksNow(env, step)) {
+  const atStart = await checksNow(env, step);
+  options.onWrongAnswer?.({ stepId: step.id, mistakeId: 'starting-state', results: [...atStart.values()] });
+  for (const [id, r] of atStart) {
     if (!r.passed) {
       failedBySomething.add(id);
       report.wrongAnswersFailed++;
@@ -90,6 +106,7 @@ async function verifyStep(env: LabEnvironment, lab: Lab, step: Step, options: { 
       continue;
     }
     const results = await checksNow(env, step);
+    options.onWrongAnswer?.({ stepId: step.id, mistakeId: mistake.id, results: [...results.values()] });
     for (const id of mistake.fails) {
       if (results.get(id)?.passed === false) {
         failedBySomething.add(id);

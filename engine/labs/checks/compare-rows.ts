@@ -46,6 +46,9 @@ export function compareRows(actual: unknown[][], expected: unknown[][], options:
     }
     return pass();
   }
+  if (actual.length === 1 && expected.length === 1 && !sameRow(actual[0]!, expected[0]!, tolerance)) {
+    return fail(text(`결과가 ${showRow(actual[0]!)} 입니다 (기대: ${showRow(expected[0]!)}).`, `The result is ${showRow(actual[0]!)} (expected ${showRow(expected[0]!)}).`));
+  }
   const remaining = [...expected];
   const unexpected: unknown[][] = [];
   for (const row of actual) {

@@ -42,6 +42,9 @@ export function valueAt(json: unknown, path: string): unknown {
 export async function runConsoleCheck(env: LabEnvironment, check: ConsoleCheck): Promise<CheckResult> {
   const out = await consoleJson(env, check.command);
   const wantedExit = check.exitCode ?? 0;
+  if (out.exitCode !== wantedExit && out.exitCode === 0) {
+    return fail(text(`콘솔 명령 \`${check.command}\`이(가) 성공했지만 실패해야 합니다 (exit ${wantedExit}).`, `Console command \`${check.command}\` succeeded, but it should fail (exit ${wantedExit}).`));
+  }
   if (out.exitCode !== wantedExit) {
     const why = 'error' in out ? out.error : `exit ${out.exitCode}`;
     return fail(text(`콘솔 명령 \`${check.command}\`의 결과가 다릅니다: ${why}`, `Console command \`${check.command}\` gave a different outcome: ${why}`));
