@@ -153,6 +153,11 @@ e2e('panels: serverless deletion order, table maintenance and Glue in the dark t
   await panels.testId('vacuum-raw_data.channel').click();
   await panels.waitFor('maintenance-comparison', 60_000);
   await screenshot('panels-maintenance-dark');
+  await panels.open('models');
+  await panels.testId('model-panels_churn_model').click();
+  await panels.waitFor('model-roc', 30_000);
+  await page.getByTestId('model-roc').scrollIntoViewIfNeeded();
+  await screenshot('panels-models-dark');
   const sandbox = new SandboxPage(page);
   await page.getByTestId('nav-sandbox').click();
   await sandbox.runAndWait(`CREATE EXTERNAL SCHEMA panels_ext FROM DATA CATALOG DATABASE 'panels_db' IAM_ROLE '${ML_ROLE}' CREATE EXTERNAL DATABASE IF NOT EXISTS;
@@ -160,6 +165,11 @@ CREATE EXTERNAL TABLE panels_ext.uploads (id integer, name varchar(16)) ROW FORM
   expect((await sandbox.errorMessage()) === undefined, `external table created: ${await sandbox.errorMessage()}`);
   await panels.open('glue');
   await panels.testId('glue-table-panels_ext.uploads').click();
+  await page.getByTestId('language-select').selectOption('ko');
+  const tab = ((await panels.testId('panel-tab-glue').textContent()) ?? '').trim();
+  expect(tab === 'Glue 데이터 카탈로그', `Korean tab label: ${tab}`);
+  await screenshot('panels-glue-dark-ko');
+  await page.getByTestId('language-select').selectOption('en');
   expect(((await panels.testId('glue-location').textContent()) ?? '').includes('s3://panels-e2e/'), 'the table location');
   expect(((await panels.testId('glue-columns').textContent()) ?? '').includes('varchar(16)'), 'the columns with their types');
   await screenshot('panels-glue-dark');
