@@ -62,6 +62,14 @@ describe('Athena engine API', () => {
       expect(paths.rows).toEqual([['s3://athena-bucket/usc/part-0.csv']]);
       await expect(runAthenaQuery(warehouse, 'SELECT nope FROM myspectrum_db.usc')).rejects.toThrow(/^COLUMN_NOT_FOUND: line 1:8: column "nope" does not exist/);
       await expect(runAthenaQuery(warehouse, 'DELETE FROM myspectrum_db.usc')).rejects.toBeInstanceOf(AthenaError);
+      // Spectrum and Athena read the same object versions: a new version seen by one keeps the other working.
+      const session = await warehouse.session();
+      expect((await session.query('SELECT count(*) FROM spectrum.usc')).rows).toEqual([[4]]);
+      await new LocalS3(warehouse.store).put('athena-bucket', 'usc/part-0.csv', FACTS + '4,s5,Google\n');
+      expect((await runAthenaQuery(warehouse, 'SELECT count(*) AS n FROM myspectrum_db.usc')).rows).toEqual([['5']]);
+      expect((await session.query('SELECT count(*) FROM spectrum.usc')).rows).toEqual([[5]]);
+      await session.close();
+      await new LocalS3(warehouse.store).put('athena-bucket', 'usc/part-0.csv', FACTS);
     } finally {
       await warehouse.close();
     }

@@ -50,7 +50,7 @@ export interface AthenaHost {
 }
 
 const CATALOG_NAME = 'awsdatacatalog';
-const schemaFor = (database: string) => `athena:${database}`;
+const schemaFor = (database: string) => `wl_athena:${database}`;
 
 /**
  * Runs one Athena (SELECT) query over the Glue catalog's tables: each table's current S3 objects
@@ -147,7 +147,7 @@ async function athenaTypes(backend: SqlBackend, oids: number[]): Promise<string[
 function athenaErrorOf(error: unknown, text: string, mapPosition: (offset: number) => number): AthenaError {
   const e = error as { message?: string; code?: string; position?: string };
   const position = e.position ? lineColumn(text, mapPosition(Number(e.position) - 1)) : 'line 1:1';
-  const message = (e.message ?? String(error)).replace(/"athena:([^"]+)"\./g, '$1.');
+  const message = (e.message ?? String(error)).replace(/"wl_athena:([^"]+)"\./g, '$1.');
   if (e.code === '42601') return new AthenaError('SYNTAX_ERROR', `${position}: ${message}`);
   if (e.code === '42703') return new AthenaError('COLUMN_NOT_FOUND', `${position}: ${message}`);
   if (e.code === '42883') return new AthenaError('FUNCTION_NOT_FOUND', `${position}: ${message}`);

@@ -171,7 +171,8 @@ async function dropStale(backend: SqlBackend, table: ExternalTable, current: Sca
   const rows = (await backend.query('SELECT cache_table, store_path FROM wl_sys.spectrum_files')).rows;
   for (const [cacheTable, path] of rows as Array<[string, string]>) {
     if (keep.has(cacheTable) || !locations.some((l) => l && path.startsWith(l))) continue;
-    await backend.exec(`DROP TABLE IF EXISTS ${CACHE_SCHEMA}.${quoteIdent(cacheTable)}`);
+    // CASCADE: the other reader's view (Spectrum or Athena) over this old version is re-made on its next query.
+    await backend.exec(`DROP TABLE IF EXISTS ${CACHE_SCHEMA}.${quoteIdent(cacheTable)} CASCADE`);
     await backend.query('DELETE FROM wl_sys.spectrum_files WHERE cache_table = $1', [cacheTable]);
   }
 }
