@@ -68,6 +68,7 @@ describe('the fast-path scan', () => {
     ]) expect(scan(text), text).toBeUndefined();
     expect(scan('1,안녕,,,\n')).toBe(1); // 6 bytes in varchar(6) is fine …
     expect(scan('1,안녕하,,,\n')).toBeUndefined(); // … 9 bytes is not
+    expect(scan('"id,name\n1,a,,,\n', "DELIMITER ',' IGNOREHEADER 1")).toBeUndefined(); // a quote in the header
     expect(scan('1,a,,,\n\n2,b,,,\n')).toBeUndefined(); // blank line
     expect(scan('1,a,,\n')).toBeUndefined(); // missing field
     expect(scan('1,a,,,,\n')).toBeUndefined(); // extra field

@@ -111,7 +111,11 @@ export function scanFast(bytes: Uint8Array, plan: FastPlan): number | undefined 
   let pos = 0;
   for (let skipped = 0; skipped < plan.headerLines && pos < n; skipped++) {
     const nl = bytes.indexOf(LF, pos);
-    pos = nl === -1 ? n : nl + 1;
+    const end = nl === -1 ? n : nl;
+    // PostgreSQL skips a header *record*: a quote could make it span lines where Redshift skips one line.
+    const quote = bytes.indexOf(QUOTE, pos);
+    if (quote !== -1 && quote < end) return undefined;
+    pos = end + 1;
   }
   const { checks } = plan;
   const classes = byteClasses(plan.delimiter);
