@@ -32,11 +32,16 @@ describe('installer packaging (electron-builder --dir)', () => {
     const electronDist = standInElectron();
     const out = mkdtempSync(join(tmpdir(), 'wl-package-'));
     try {
-      execFileSync(
-        process.execPath,
-        [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`, '-c.electronVersion=41.7.1', `-c.directories.output=${out}`],
-        { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
-      );
+      try {
+        execFileSync(
+          process.execPath,
+          [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`, '-c.electronVersion=41.7.1', `-c.directories.output=${out}`],
+          { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+        );
+      } catch (e) {
+        const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+        throw new Error(`electron-builder failed:\n${String(stdout ?? '').slice(-2000)}\n${String(stderr ?? '').slice(-2000)}`);
+      }
       const app = join(out, 'linux-unpacked');
       expect(existsSync(join(app, 'warehouse-lab'))).toBe(true);
       const files = new Set(listPackage(join(app, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/')));

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2e, expect } from './harness';

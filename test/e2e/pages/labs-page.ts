@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser.
 import type { Page } from 'playwright-core';
 
 /** The lab runner: list, steps, editor, check feedback. */
