@@ -309,3 +309,17 @@ describe('Maintenance panel store', () => {
     expect(mt.comparison?.after?.unsorted).toBe(0);
   });
 });
+
+describe('Models panel chart options', () => {
+  it('places every confusion-matrix count at (predicted, actual) and draws ROC from the points', async () => {
+    const { confusionHeatmap, rocCurve, correlationHeatmap } = await import('../../renderer/src/panels/chart-options');
+    const evaluation = { sample: 's', rows: 10, labels: ['no', 'yes'], confusionMatrix: [[6, 1], [2, 1]], positiveLabel: 'yes', roc: [{ threshold: 1, fpr: 0, tpr: 0 }, { threshold: 0.5, fpr: 0.2, tpr: 0.7 }, { threshold: 0, fpr: 1, tpr: 1 }], auc: 0.8 };
+    const heat = confusionHeatmap(evaluation, 'Actual', 'Predicted') as { series: { data: number[][] }[]; yAxis: { data: string[] } };
+    expect(heat.series[0]!.data).toEqual([[0, 0, 6], [1, 0, 1], [0, 1, 2], [1, 1, 1]]);
+    expect(heat.yAxis.data).toEqual(['no', 'yes']);
+    const roc = rocCurve(evaluation) as { series: { data: number[][] }[] };
+    expect(roc.series[0]!.data).toEqual([[0, 0], [0.2, 0.7], [1, 1]]);
+    const corr = correlationHeatmap({ rowCount: 3, columns: [], target: null, correlation: { columns: ['a', 'b'], matrix: [[1, Number.NaN], [0.123, 1]] } }, true) as { series: { data: number[][] }[] };
+    expect(corr.series[0]!.data).toEqual([[0, 0, 1], [1, 0, 0], [0, 1, 0.12], [1, 1, 1]]);
+  });
+});

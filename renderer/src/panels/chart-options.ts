@@ -15,7 +15,7 @@ export function metricPerCandidate(entries: LeaderboardEntry[], metric: string):
   };
 }
 
-export function confusionHeatmap(e: ModelEvaluation, actual: string, predicted: string): EChartsCoreOption {
+export function confusionHeatmap(e: ModelEvaluation, actual: string, predicted: string, dark = false): EChartsCoreOption {
   const data: [number, number, number][] = [];
   e.confusionMatrix.forEach((row, a) => row.forEach((n, p) => data.push([p, a, n])));
   const max = Math.max(1, ...data.map((d) => d[2]));
@@ -23,7 +23,7 @@ export function confusionHeatmap(e: ModelEvaluation, actual: string, predicted: 
     grid: { left: 70, right: 20, top: 10, bottom: 50 },
     xAxis: { type: 'category', data: e.labels, name: predicted, nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: e.labels, name: actual, nameLocation: 'middle', nameGap: 50, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, show: false, inRange: { color: ['#e8f1fb', '#0972d3'] } },
+    visualMap: { min: 0, max, show: false, inRange: { color: dark ? ['#232834', '#5b8def'] : ['#e8f1fb', '#0972d3'] } },
     series: [{ type: 'heatmap', data, label: { show: true, fontSize: 14, fontWeight: 'bold' } }],
   };
 }
@@ -76,7 +76,7 @@ export function targetBalance(r: DataExplorationReport): EChartsCoreOption {
   };
 }
 
-export function correlationHeatmap(r: DataExplorationReport): EChartsCoreOption {
+export function correlationHeatmap(r: DataExplorationReport, dark = false): EChartsCoreOption {
   const cols = r.correlation.columns;
   const data: [number, number, number][] = [];
   r.correlation.matrix.forEach((row, i) => row.forEach((v, j) => data.push([j, i, Number((Number.isFinite(v) ? v : 0).toFixed(2))])));
@@ -84,7 +84,7 @@ export function correlationHeatmap(r: DataExplorationReport): EChartsCoreOption 
     grid: { left: 110, right: 20, top: 10, bottom: 90 },
     xAxis: { type: 'category', data: cols, axisLabel: { rotate: 45, fontSize: 10 } },
     yAxis: { type: 'category', data: cols, inverse: true, axisLabel: { fontSize: 10 } },
-    visualMap: { min: -1, max: 1, show: false, inRange: { color: ['#b42318', '#f4f6fa', '#0972d3'] } },
+    visualMap: { min: -1, max: 1, show: false, inRange: { color: dark ? ['#f28b82', '#232834', '#5b8def'] : ['#b42318', '#f4f6fa', '#0972d3'] } },
     series: [{ type: 'heatmap', data, label: { show: cols.length <= 10, fontSize: 9 } }],
   };
 }
