@@ -90,3 +90,12 @@ export async function runConsole(env: LabEnvironment, line: string): Promise<Con
     return { exitCode: 255, stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n` };
   }
 }
+
+/** The files labs generate for the student (`lab-files/…`), e.g. for the app to offer in its console. */
+export async function listLabFiles(env: LabEnvironment): Promise<Array<{ path: string; size: number }>> {
+  return (await env.warehouse.store.listFiles(LAB_FILES_PREFIX)).map((f) => ({ path: f.path, size: f.size }));
+}
+
+export async function readLabFile(env: LabEnvironment, path: string): Promise<Uint8Array | undefined> {
+  return path.startsWith(LAB_FILES_PREFIX) ? env.warehouse.store.readFile(path) : undefined;
+}

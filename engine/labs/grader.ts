@@ -51,7 +51,7 @@ export async function gradeStep(env: LabEnvironment, lab: Lab, stepId: string, o
 }
 
 /** One readable message (Markdown list) per language: what passed, what differs, the author's advice. */
-export function feedbackMessage(grade: Pick<StepGrade, 'passed' | 'checks' | 'variant'>): LocalizedText {
+export function feedbackMessage(grade: Pick<StepGrade, 'passed' | 'checks' | 'variant' | 'variantSkipped'>): LocalizedText {
   const lines = { ko: [] as string[], en: [] as string[] };
   const failed = [...grade.checks, ...(grade.variant ?? [])].filter((c) => !c.passed);
   if (grade.passed) {
@@ -67,6 +67,10 @@ export function feedbackMessage(grade: Pick<StepGrade, 'passed' | 'checks' | 'va
       for (const d of result.details) lines[lang].push(`  - ${d[lang]}`);
       if (result.feedback) lines[lang].push(`  - 💡 ${result.feedback[lang]}`);
     }
+  }
+  if (grade.variantSkipped) {
+    lines.ko.push(`(${grade.variantSkipped.ko})`);
+    lines.en.push(`(${grade.variantSkipped.en})`);
   }
   return { ko: lines.ko.join('\n'), en: lines.en.join('\n') };
 }

@@ -1,5 +1,5 @@
 import { ADMIN_USER } from '../api/types';
-import { LabActionError, runActions } from './actions';
+import { runActions } from './actions';
 import { runCheck } from './checks/run-check';
 import type { CheckResult } from './checks/result';
 import type { LabEnvironment } from './environment';
@@ -138,4 +138,3 @@ async function verifyStep(env: LabEnvironment, lab: Lab, step: Step, options: Ve
   return report;
 }
 
-export { LabActionError };

@@ -6,10 +6,8 @@ const verified = verifyOnce('redshift-ml-churn');
 
 describe('lab 4 (Redshift ML churn)', () => {
   it('every reference solution passes and every check is failed by a wrong answer', () => {
-    expectStepReport(verified.get().report, {
-      // engine/features/ml: EXPLAIN_MODEL fails with "argument of NOT must be type boolean, not type record"
-      'explain-and-clean-up': /EXPLAIN_MODEL/,
-    });
+    expectStepReport(verified.get().report);
+    expect(verified.get().report.passed).toBe(true);
   });
 
   it('leaving out the SageMaker policy: shows the policies the role has', () => {
