@@ -18,11 +18,11 @@ export const PROBE_CANDIDATE: CandidateSpec = {
 };
 
 const GBDT: Params[] = [
-  { rounds: 300, learningRate: 0.1, maxDepth: 6, minChildWeight: 1, lambda: 1, maxBins: 64 },
-  { rounds: 400, learningRate: 0.05, maxDepth: 4, minChildWeight: 1, lambda: 1, maxBins: 64 },
-  { rounds: 300, learningRate: 0.1, maxDepth: 8, minChildWeight: 2, lambda: 1, subsample: 0.8, colsample: 0.8, maxBins: 64 },
-  { rounds: 300, learningRate: 0.05, maxDepth: 6, minChildWeight: 3, lambda: 5, subsample: 0.8, colsample: 0.7, maxBins: 64 },
-  { rounds: 200, learningRate: 0.2, maxDepth: 3, minChildWeight: 1, lambda: 1, maxBins: 64 },
+  { rounds: 300, learningRate: 0.1, maxDepth: 6, minChildWeight: 1, lambda: 1, maxBins: 255 },
+  { rounds: 400, learningRate: 0.05, maxDepth: 4, minChildWeight: 1, lambda: 1, maxBins: 255 },
+  { rounds: 300, learningRate: 0.1, maxDepth: 8, minChildWeight: 2, lambda: 1, subsample: 0.8, colsample: 0.8, maxBins: 255 },
+  { rounds: 300, learningRate: 0.05, maxDepth: 6, minChildWeight: 3, lambda: 5, subsample: 0.8, colsample: 0.7, maxBins: 255 },
+  { rounds: 200, learningRate: 0.2, maxDepth: 3, minChildWeight: 1, lambda: 1, maxBins: 255 },
 ];
 
 /** Ordered candidates (most promising first, so a tight MAX_RUNTIME still gets a good model). */
@@ -42,14 +42,14 @@ export function candidateSpace(task: Task, modelType: ModelType): CandidateSpec[
   if (modelType === 'LINEAR_LEARNER') return lin;
   return [
     gbdt[0] as CandidateSpec,
-    { algorithm: 'random_forest', params: { trees: 100, maxDepth: 12, minSamplesLeaf: 1, maxBins: 64 } },
+    { algorithm: 'random_forest', params: { trees: 100, maxDepth: 12, minSamplesLeaf: 1, maxBins: 255 } },
     gbdt[1] as CandidateSpec,
     lin[0] as CandidateSpec,
     gbdt[2] as CandidateSpec,
-    { algorithm: 'decision_tree', params: { maxDepth: 6, minSamplesLeaf: 5, maxBins: 64 } },
+    { algorithm: 'decision_tree', params: { maxDepth: 6, minSamplesLeaf: 5, maxBins: 255 } },
     mlp[0] as CandidateSpec,
     gbdt[3] as CandidateSpec,
-    { algorithm: 'random_forest', params: { trees: 150, maxDepth: 16, minSamplesLeaf: 2, featureFraction: 0.5, maxBins: 64 } },
+    { algorithm: 'random_forest', params: { trees: 150, maxDepth: 16, minSamplesLeaf: 2, featureFraction: 0.5, maxBins: 255 } },
     gbdt[4] as CandidateSpec,
     lin[1] as CandidateSpec,
   ];

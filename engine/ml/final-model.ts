@@ -1,4 +1,5 @@
 /** Fit the chosen candidate on all training rows and wrap it as a TrainedModel; binary threshold tuning. */
+import { mergeTreePredictors } from './ensemble.js';
 import { applyScaler, featureColumns, fitScaler } from './features.js';
 import { f1Binary } from './metrics.js';
 import { defaultThreshold, LEARNERS } from './learners/registry.js';
@@ -22,6 +23,8 @@ export interface FinalFitInput {
   params: Params;
   objective: Objective;
   threshold?: number;
+  /** Ensemble: fit one boosted model per parameter set and average their margins (`params` describes the set). */
+  members?: Params[];
 }
 
 export function fitFinalModel(f: FinalFitInput, rng: Rng): TrainedModel {
@@ -31,7 +34,10 @@ export function fitFinalModel(f: FinalFitInput, rng: Rng): TrainedModel {
   const learner = LEARNERS[f.algorithm];
   const scaler = learner.scaled ? fitScaler(cols) : null;
   if (scaler) cols = applyScaler(scaler, cols);
-  const predictor = learner.fit({ task: f.task, cols, y: f.target.y, numClasses: f.target.labels.length }, f.params, rng);
+  const fitData = { task: f.task, cols, y: f.target.y, numClasses: f.target.labels.length };
+  const predictor = f.members?.length
+    ? mergeTreePredictors(f.members.map((params) => LEARNERS.gbdt.fit(fitData, params, rng.fork())))
+    : learner.fit(fitData, f.params, rng);
   const link: Link = learner.link(f.task);
   return {
     format: MODEL_FORMAT,
@@ -49,6 +55,7 @@ export function fitFinalModel(f: FinalFitInput, rng: Rng): TrainedModel {
     threshold: f.threshold ?? defaultThreshold(link),
     algorithm: f.algorithm,
     params: f.params,
+    ...(f.members?.length ? { memberParams: f.members } : {}),
   };
 }
 

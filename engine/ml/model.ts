@@ -44,6 +44,8 @@ export interface TrainedModel {
   threshold: number;
   algorithm: Algorithm;
   params: Params;
+  /** Ensemble models only: the parameters of each averaged boosted model. */
+  memberParams?: Params[];
 }
 
 /** A row to score: values in `inputColumns` order, or an object keyed by column name. */

@@ -54,6 +54,8 @@ export interface CandidateDefinition {
   /** Whether features are standardised before the learner. */
   scaled: boolean;
   validation: string;
+  /** Ensemble candidates only: ids of the candidates whose margins are averaged. */
+  ensembleOf?: string[];
 }
 
 export interface FeatureTrial {

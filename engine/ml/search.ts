@@ -1,17 +1,22 @@
 /**
  * runAutopilot: the Redshift ML "AUTO ON" training job. Steps: validate → (downsample) → profile →
- * automatic feature engineering (greedy, each engineered feature kept only if validation improves) →
- * model search over algorithm families and hyperparameters → refit the best on all rows.
+ * automatic feature engineering (ranked forward selection, each engineered feature kept only if validation improves) →
+ * model search over algorithm families and hyperparameters → ensemble of the best boosted candidates →
+ * refit the best on all rows.
  * Reproducible for a given seed; bounded by MAX_RUNTIME; cancellable; yields to the event loop between candidates.
  */
 import type { CandidateSpec } from './candidates.js';
 import { candidateSpace, mapHyperparameters, PROBE_CANDIDATE } from './candidates.js';
 import { cancelledError, MlError } from './errors.js';
 import type { CandidateResult, SearchData } from './evaluate.js';
-import { evaluateCandidate } from './evaluate.js';
+import { evaluateCandidate, scoreMetric } from './evaluate.js';
+import { averageOutOfFold, pickEnsembleMembers } from './ensemble.js';
 import { derivedCandidates } from './feature-engineering.js';
-import { fitFinalModel, tuneF1Threshold } from './final-model.js';
+import { fitFinalModel } from './final-model.js';
+import { selectFeatures } from './select-features.js';
+import { tuneF1ThresholdByFolds } from './threshold.js';
 import { stratifiedHoldout, stratifiedKFold } from './folds.js';
+import { defaultThreshold } from './learners/registry.js';
 import type { Task } from './learners/tasks.js';
 import type { DerivedFeature } from './preprocess.js';
 import { planColumns } from './preprocess.js';
@@ -20,14 +25,13 @@ import { createRng } from './random.js';
 import type { AutopilotInput, AutopilotResult, CandidateDefinition } from './result-types.js';
 import { fitKMeansModel } from './search-kmeans.js';
 import { encodeTarget, inferProblemType, resolveObjective } from './target.js';
-import type { AutopilotProgress, LeaderboardEntry, ProblemType } from './types.js';
+import type { AutopilotProgress, LeaderboardEntry, Params, ProblemType } from './types.js';
 import { DEFAULT_MAX_CELLS, selectTrainingRows, splitTarget, validateTable } from './validate-input.js';
 
 export const DEFAULT_MAX_RUNTIME_SEC = 5400;
 /** Up to this many rows: 5-fold cross-validation; above: one 20 % holdout (Autopilot's ValidationFraction). */
 export const KFOLD_MAX_ROWS = 20_000;
-/** Minimum relative improvement for an engineered feature to be kept. */
-export const FEATURE_MIN_GAIN = 0.002;
+export { FEATURE_MIN_GAIN } from './select-features.js';
 export const PROBE_FOLDS = 3;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -76,85 +80,118 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
     ? [{ algorithm: modelType === 'MLP' ? 'mlp' : modelType === 'LINEAR_LEARNER' ? (task === 'regression' ? 'linear_regression' : 'logistic_regression') : 'gbdt', params: { ...(candidateSpace(task, modelType)[0]?.params ?? {}), ...userParams } }]
     : candidateSpace(task, modelType);
   const featureCandidates = auto && !fixed ? derivedCandidates(inputs, plans) : [];
-  const total = (featureCandidates.length ? featureCandidates.length + 1 : 0) + space.length;
+  const plansEnsemble = auto && !fixed && space.filter((c) => c.algorithm === 'gbdt').length >= 2;
+  let total = (featureCandidates.length ? featureCandidates.length + 1 : 0) + space.length + (plansEnsemble ? 1 : 0);
   const leaderboard: LeaderboardEntry[] = [];
   const definitions: CandidateDefinition[] = [];
   const results = new Map<string, CandidateResult>();
   let budgetHit = false;
   const better = (a: number, b: number): boolean => (objective === 'MSE' ? a < b : a > b);
 
+  const record = (
+    algorithm: CandidateSpec['algorithm'],
+    derived: DerivedFeature[],
+    r: CandidateResult,
+    phase: AutopilotProgress['phase'],
+    on: SearchData,
+    start: number,
+    members?: string[],
+  ): LeaderboardEntry => {
+    const id = `candidate-${String(leaderboard.length + 1).padStart(3, '0')}`;
+    const entry: LeaderboardEntry = {
+      id,
+      algorithm,
+      params: r.params,
+      featureSet: derived.map((d) => d.name),
+      metricName: objective,
+      validationMetric: r.metric,
+      trainMs: clock() - start,
+      ...(members ? { members } : {}),
+    };
+    leaderboard.push(entry);
+    results.set(id, r);
+    definitions.push({
+      id,
+      algorithm,
+      params: r.params,
+      preprocessing: plans.map((p) => ({ column: p.name, role: p.role, detail: p.reason })),
+      engineeredFeatures: derived.map((d) => ({ name: d.name, kind: d.kind, columns: d.cols.map((c) => inputs.columns[c]?.name ?? '') })),
+      scaled: algorithm === 'mlp' || algorithm.endsWith('regression'),
+      validation: on.folds.length > 1 ? `${on.folds.length}-fold stratified cross-validation` : '20% stratified holdout',
+      ...(members ? { ensembleOf: members } : {}),
+    });
+    report({ phase, done: leaderboard.length, total, entry });
+    return entry;
+  };
   const run = async (spec: CandidateSpec, derived: DerivedFeature[], phase: AutopilotProgress['phase'], on = data) => {
     checkAbort();
     if (elapsedSec() >= budget) {
       budgetHit = true;
       return null;
     }
-    const id = `candidate-${String(leaderboard.length + 1).padStart(3, '0')}`;
     const start = clock();
     const r = evaluateCandidate(on, derived, spec.algorithm, spec.params, objective, rng.fork(), checkAbort);
-    const entry: LeaderboardEntry = {
-      id,
-      algorithm: spec.algorithm,
-      params: r.params,
-      featureSet: derived.map((d) => d.name),
-      metricName: objective,
-      validationMetric: r.metric,
-      trainMs: clock() - start,
-    };
-    leaderboard.push(entry);
-    results.set(id, r);
-    definitions.push({
-      id,
-      algorithm: spec.algorithm,
-      params: r.params,
-      preprocessing: plans.map((p) => ({ column: p.name, role: p.role, detail: p.reason })),
-      engineeredFeatures: derived.map((d) => ({ name: d.name, kind: d.kind, columns: d.cols.map((c) => inputs.columns[c]?.name ?? '') })),
-      scaled: spec.algorithm === 'mlp' || spec.algorithm.endsWith('regression'),
-      validation: on.folds.length > 1 ? `${on.folds.length}-fold stratified cross-validation` : '20% stratified holdout',
-    });
-    report({ phase, done: leaderboard.length, total, entry });
+    const entry = record(spec.algorithm, derived, r, phase, on, start);
     await yieldToEventLoop();
     return entry;
   };
 
-  // 1. automatic feature engineering (greedy forward selection with the probe learner)
-  let derived: DerivedFeature[] = [];
-  const featureTrials: AutopilotResult['featureEngineering'] = [];
-  if (featureCandidates.length) {
-    const baseEntry = await run(PROBE_CANDIDATE, derived, 'feature_engineering', probeData);
-    let current = baseEntry?.validationMetric ?? NaN;
-    for (const cand of featureCandidates) {
-      const e = await run(PROBE_CANDIDATE, [...derived, cand], 'feature_engineering', probeData);
-      if (!e) break;
-      const gain = objective === 'MSE' ? (current - e.validationMetric) / Math.abs(current || 1) : (e.validationMetric - current) / Math.abs(current || 1);
-      const kept = gain > FEATURE_MIN_GAIN;
-      featureTrials.push({ name: cand.name, kind: cand.kind, origin: cand.origin, metricBefore: current, metricWith: e.validationMetric, kept });
-      if (kept) (derived = [...derived, cand]), (current = e.validationMetric);
-    }
-  }
+  // 1. automatic feature engineering (ranked forward selection with the probe learner)
+  const selection = await selectFeatures(
+    featureCandidates,
+    objective,
+    (set) => run(PROBE_CANDIDATE, set, 'feature_engineering', probeData),
+    () => total++,
+  );
+  const derived = selection.derived;
+  const featureTrials: AutopilotResult['featureEngineering'] = selection.trials;
   // 2. model search on the chosen feature set
   let searched = 0;
   for (const spec of space) {
     if (!(await run(spec, derived, 'model_search'))) break;
     searched++;
   }
+  const searchEntries = leaderboard.slice(leaderboard.length - searched);
+  // 3. ensemble of the best boosted candidates, scored from their out-of-fold margins (no refitting)
+  const ensembleMembers = plansEnsemble ? pickEnsembleMembers(searchEntries, better) : [];
+  if (ensembleMembers.length && elapsedSec() < budget) {
+    checkAbort();
+    const start = clock();
+    const memberResults = ensembleMembers.map((e) => results.get(e.id) as CandidateResult);
+    const link = (memberResults[0] as CandidateResult).link;
+    const oof = averageOutOfFold(memberResults);
+    const metric = scoreMetric(objective, link, oof, target.y, target.positiveIndex, defaultThreshold(link));
+    const params: Params = { ...(ensembleMembers[0] as LeaderboardEntry).params, ensembleMembers: ensembleMembers.length };
+    searchEntries.push(record('gbdt', derived, { metric, params, link, oof }, 'model_search', data, start, ensembleMembers.map((e) => e.id)));
+  } else if (ensembleMembers.length) budgetHit = true;
   const scored = leaderboard.filter((e) => Number.isFinite(e.validationMetric));
   if (!scored.length) throw new MlError('Autopilot candidate has no models. Increase MAX_RUNTIME.', 'no_models');
-  // best: prefer candidates on the final feature set (feature probes were on other sets)
-  // best among the model-search candidates (feature probes are boosting on other feature sets)
-  const searchIds = new Set(definitions.slice(leaderboard.length - searched).map((d) => d.id));
-  const pool = scored.filter((e) => searchIds.has(e.id));
+  // best among the model-search candidates (feature probes are boosting on other feature sets);
+  // on a tie the earlier (simpler) candidate wins
+  const pool = searchEntries.filter((e) => Number.isFinite(e.validationMetric));
   const best = (pool.length ? pool : scored).reduce((a, b) => (better(b.validationMetric, a.validationMetric) ? b : a));
   const bestResult = results.get(best.id) as CandidateResult;
   checkAbort();
   report({ phase: 'final_fit', done: leaderboard.length, total });
   const threshold =
     task === 'binary' && objective === 'F1' && input.tuneThreshold !== false
-      ? tuneF1Threshold(bestResult.link, bestResult.oof, target.y, target.positiveIndex)
+      ? tuneF1ThresholdByFolds(bestResult.link, bestResult.oof, target.y, target.positiveIndex, data.folds)
       : undefined;
   const bestDerived = best.featureSet.map((n) => [...derived, ...featureCandidates].find((d) => d.name === n) as DerivedFeature);
   const model = fitFinalModel(
-    { inputs, targetDef, target, task, plans, derived: bestDerived, algorithm: best.algorithm as CandidateSpec['algorithm'], params: best.params, objective, threshold },
+    {
+      inputs,
+      targetDef,
+      target,
+      task,
+      plans,
+      derived: bestDerived,
+      algorithm: best.algorithm as CandidateSpec['algorithm'],
+      params: best.params,
+      objective,
+      threshold,
+      members: best.members?.map((id) => (leaderboard.find((e) => e.id === id) as LeaderboardEntry).params),
+    },
     createRng(seed + 1),
   );
   const sorted = [...leaderboard].sort((a, b) =>

@@ -63,4 +63,6 @@ export interface LeaderboardEntry {
   /** Validation value of `metricName` (out-of-fold). Higher is better except MSE. */
   validationMetric: number;
   trainMs: number;
+  /** Ensemble candidates only: ids of the averaged candidates. */
+  members?: string[];
 }

@@ -28,7 +28,9 @@ describe('runAutopilot', () => {
     // progress: every candidate reported as it finished, counting up to the total
     const finished = progress.filter((p) => p.entry);
     expect(finished.map((p) => p.done)).toEqual(finished.map((_, i) => i + 1));
-    expect(finished[finished.length - 1]!.done).toBe(finished[0]!.total);
+    // the total grows while feature selection decides how many combinations to probe; it ends at done
+    expect(finished[finished.length - 1]!.done).toBe(finished[finished.length - 1]!.total);
+    expect(finished[0]!.total).toBeLessThanOrEqual(finished[finished.length - 1]!.total);
     // reports
     expect(r.dataReport.rowCount).toBe(900);
     const cost = r.dataReport.columns.find((c) => c.name === 'Morning cost')!;
@@ -43,7 +45,7 @@ describe('runAutopilot', () => {
     expect(pr.probabilities[0]! + pr.probabilities[1]!).toBeCloseTo(1, 12);
     expect(pr.labels).toContain(true);
     expect(pr.labels[0]).toBe(predict(r.model, row));
-  });
+  }, 240_000); // shared 2-core machine: several full searches
 
   it('is reproducible with a seed, and the seed matters', async () => {
     const run = (seed: number) => runAutopilot({ table, target: 'Label', seed, modelType: 'XGBOOST' });
@@ -51,7 +53,7 @@ describe('runAutopilot', () => {
     expect(serializeModel(a.model)).toBe(serializeModel(b.model));
     expect(a.leaderboard.map((e) => e.validationMetric)).toEqual(b.leaderboard.map((e) => e.validationMetric));
     expect(serializeModel(a.model)).not.toBe(serializeModel(c.model));
-  });
+  }, 240_000); // shared 2-core machine: several full searches
 
   it('serialises and loads a model with identical predictions', async () => {
     const r = await runAutopilot({ table, target: 'Label', seed: 2, modelType: 'XGBOOST' });
@@ -61,7 +63,7 @@ describe('runAutopilot', () => {
       expect(predictProba(loaded, row)).toEqual(predictProba(r.model, row));
     }
     expect(() => deserializeModel('{"format":"other"}')).toThrow(MlError);
-  });
+  }, 240_000); // shared 2-core machine: several full searches
 
   it('multiclass and regression problems are inferred, with their default objectives', async () => {
     const m = await runAutopilot({ table: multiclassTable(600), target: 'cls', seed: 3, modelType: 'XGBOOST' });
@@ -74,7 +76,7 @@ describe('runAutopilot', () => {
       'MULTICLASS_CLASSIFICATION',
     );
     expect(inferProblemType([0.5, 1.25, 3.5, 7.75], 'number')).toBe('REGRESSION');
-  });
+  }, 240_000); // shared 2-core machine: several full searches
 
   it('explainModel returns Redshift EXPLAIN_MODEL JSON; SHAP of a boosted model adds up', async () => {
     const r = await runAutopilot({ table, target: 'Label', seed: 4, modelType: 'XGBOOST' });
@@ -97,7 +99,7 @@ describe('runAutopilot', () => {
     for (const t of p.trees) treeShap(t, x, 0, phi);
     const sum = phi.reduce((a, b) => a + b, 0);
     expect(label0.expected_value + sum).toBeCloseTo(modelScores(r.model, rows[0]!)[0]!, 8);
-  });
+  }, 240_000); // shared 2-core machine: several full searches
 });
 
 describe('validation, budget, cancellation', () => {

@@ -91,9 +91,33 @@ describe('compileModelToSql: SQL predictions equal JS predictions on every row',
       expect(model.link).toBe('proba');
       await expectSqlEqualsJs(model, `bin_${algorithm}`, testRows);
     }
+    // an ensemble (averaged boosted models) is one tree predictor with scale 1/m
+    const ensemble = fitFinalModel(
+      {
+        inputs,
+        targetDef: { name: 'Label', type: 'boolean' },
+        target,
+        task: 'binary',
+        plans,
+        derived: [],
+        algorithm: 'gbdt',
+        params: { ensembleMembers: 3 },
+        members: [
+          { rounds: 20, maxDepth: 4, maxBins: 255 },
+          { rounds: 15, maxDepth: 6, subsample: 0.8, colsample: 0.7, maxBins: 255 },
+          { rounds: 30, maxDepth: 3, learningRate: 0.2, maxBins: 255 },
+        ],
+        objective: 'F1',
+        threshold: -0.3,
+      },
+      createRng(2),
+    );
+    expect(ensemble.predictor.kind === 'trees' && ensemble.predictor.scale).toBeCloseTo(1 / 3, 15);
+    expect(ensemble.memberParams).toHaveLength(3);
+    await expectSqlEqualsJs(ensemble, 'bin_ensemble', testRows);
     const r = await runAutopilot({ table: train, target: 'Label', seed: 4 });
     await expectSqlEqualsJs(r.model, 'bin_auto', testRows);
-  });
+  }, 240_000);
   it('multiclass (softmax boosting) with string labels', async () => {
     const t = multiclassTable(800);
     const r = await runAutopilot({ table: trainingOf(t, 600), target: 'cls', modelType: 'XGBOOST', seed: 5 });

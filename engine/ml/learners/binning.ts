@@ -6,9 +6,13 @@
  */
 export const DEFAULT_MAX_BINS = 255;
 
+/** Bin indices of one feature: bytes up to 256 bins, 16-bit above (exact splits on up to 65,536 distinct values). */
+export type BinColumn = Uint8Array | Uint16Array;
+export const MAX_BINS_LIMIT = 65_536;
+
 export interface Binned {
   /** Per feature, the bin of every row. */
-  bins: Uint8Array[];
+  bins: BinColumn[];
   /** Per feature, the upper edges of all bins but the last (length = bin count - 1). */
   edges: Float64Array[];
 }
@@ -18,7 +22,8 @@ function midpoint(a: number, b: number): number {
   return m < b && m >= a ? m : a;
 }
 
-export function fitEdges(col: Float64Array, maxBins = DEFAULT_MAX_BINS): Float64Array {
+export function fitEdges(col: Float64Array, requestedBins = DEFAULT_MAX_BINS): Float64Array {
+  const maxBins = Math.max(2, Math.min(MAX_BINS_LIMIT, Math.floor(requestedBins) || DEFAULT_MAX_BINS));
   const finite: number[] = [];
   for (const v of col) if (Number.isFinite(v)) finite.push(v);
   finite.sort((a, b) => a - b);
@@ -58,10 +63,10 @@ export function binOf(edges: Float64Array, x: number): number {
   return lo;
 }
 
-export function applyEdges(cols: Float64Array[], edges: Float64Array[]): Uint8Array[] {
+export function applyEdges(cols: Float64Array[], edges: Float64Array[]): BinColumn[] {
   return cols.map((col, j) => {
     const e = edges[j] as Float64Array;
-    const out = new Uint8Array(col.length);
+    const out = e.length < 256 ? new Uint8Array(col.length) : new Uint16Array(col.length);
     for (let i = 0; i < col.length; i++) out[i] = binOf(e, col[i] as number);
     return out;
   });

@@ -43,7 +43,7 @@ export interface HistLayout {
   edges: Float64Array[];
 }
 
-export function makeLayout(bins: Uint8Array[], edges: Float64Array[]): HistLayout {
+export function makeLayout(bins: ArrayLike<number>[], edges: Float64Array[]): HistLayout {
   const F = bins.length;
   const n = bins[0]?.length ?? 0;
   const offset = new Int32Array(F);
@@ -56,7 +56,7 @@ export function makeLayout(bins: Uint8Array[], edges: Float64Array[]): HistLayou
   }
   const slot = new Int32Array(n * F);
   for (let f = 0; f < F; f++) {
-    const b = bins[f] as Uint8Array;
+    const b = bins[f] as ArrayLike<number>;
     const o = offset[f] as number;
     for (let i = 0; i < n; i++) slot[i * F + f] = o + (b[i] as number);
   }
