@@ -3,7 +3,7 @@
  * Feature specs are refitted on each fold's training rows; fold matrices are cached per feature set.
  */
 import type { FeatureSpec, Scaler } from './features.js';
-import { applyScaler, featureColumns, fitScaler } from './features.js';
+import { applyScaler, exactSplitFlags, featureColumns, fitScaler } from './features.js';
 import type { Fold } from './folds.js';
 import { fitGbdt } from './learners/gbdt.js';
 import { defaultThreshold, LEARNERS } from './learners/registry.js';
@@ -132,7 +132,7 @@ export function evaluateCandidate(
       valid = m.validScaled as Float64Array[];
     }
     const y = Float64Array.from(fold.train, (r) => data.target.y[r] as number);
-    const fitData: FitData = { task: data.task, cols: train, y, numClasses: data.target.labels.length };
+    const fitData: FitData = { task: data.task, cols: train, y, numClasses: data.target.labels.length, exactSplit: exactSplitFlags(m.specs) };
     const validY = Float64Array.from(fold.valid, (r) => data.target.y[r] as number);
     const predictor: Predictor = isBoosted
       ? fitGbdt(fitData, params, rng, { cols: valid, y: validY, patience: EARLY_STOP_PATIENCE })

@@ -79,6 +79,14 @@ export function featureColumns(specs: FeatureSpec[], rows: CellValue[][], rowIdx
   });
 }
 
+/**
+ * Engineered features (sums, ratios) are split exactly by the tree learners: their decision boundary is
+ * usually the point of engineering them, and quantile bins would blur it.
+ */
+export function exactSplitFlags(specs: FeatureSpec[]): boolean[] {
+  return specs.map((s) => s.kind === 'sum' || s.kind === 'ratio');
+}
+
 /** Input column indices a feature reads (used to attribute explanations back to columns). */
 export function featureSourceColumns(spec: FeatureSpec): number[] {
   return spec.kind === 'sum' || spec.kind === 'ratio' ? [...spec.cols] : [spec.col];

@@ -1,6 +1,6 @@
 /** Fit the chosen candidate on all training rows and wrap it as a TrainedModel; binary threshold tuning. */
 import { mergeTreePredictors } from './ensemble.js';
-import { applyScaler, featureColumns, fitScaler } from './features.js';
+import { applyScaler, exactSplitFlags, featureColumns, fitScaler } from './features.js';
 import { f1Binary } from './metrics.js';
 import { defaultThreshold, LEARNERS } from './learners/registry.js';
 import type { Task } from './learners/tasks.js';
@@ -34,7 +34,7 @@ export function fitFinalModel(f: FinalFitInput, rng: Rng): TrainedModel {
   const learner = LEARNERS[f.algorithm];
   const scaler = learner.scaled ? fitScaler(cols) : null;
   if (scaler) cols = applyScaler(scaler, cols);
-  const fitData = { task: f.task, cols, y: f.target.y, numClasses: f.target.labels.length };
+  const fitData = { task: f.task, cols, y: f.target.y, numClasses: f.target.labels.length, exactSplit: exactSplitFlags(features) };
   const predictor = f.members?.length
     ? mergeTreePredictors(f.members.map((params) => LEARNERS.gbdt.fit(fitData, params, rng.fork())))
     : learner.fit(fitData, f.params, rng);

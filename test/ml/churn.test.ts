@@ -1,10 +1,11 @@
 /**
  * Quality on the real churn split (train churn-bigml-80.csv, test churn-bigml-20.csv, positive = True).
  * Anchors on the same split: XGBoost raw columns F1 0.846 / acc 0.960; XGBoost or RF-500 with the
- * hand-made "sum of the four charges" feature 0.933 / 0.982. Issue target: F1 ≥ 0.93, accuracy ≥ 0.98.
- * Measured here: F1 0.927 (83 TP, 1 FP, 12 FN), accuracy 0.9805 — the 12 missed churners score far
- * below every threshold that would not add false positives, so F1 is asserted at the measured floor
- * 0.925 (the 0.93 target is NOT yet met; see the report).
+ * hand-made "sum of the four charges" feature 0.933 / 0.982 (83 TP, 0 FP, 12 FN). Issue target: F1 ≥ 0.93,
+ * accuracy ≥ 0.98. Measured here (seed 42): F1 0.9326, accuracy 0.9820 (83 TP, 0 FP, 12 FN). The 12 missed
+ * churners look like ordinary customers (every model scores them below 0.15); the last false positive
+ * (charges summing to 74.02, between the training values 73.88 and 74.06 that separate churners) went
+ * away with exact splits on engineered features and XGBoost's "x < next value" split convention.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ describe.skipIf(!haveData)('churn data (real split)', () => {
     console.log(`churn: F1 ${f1.toFixed(4)} accuracy ${acc.toFixed(4)} search ${seconds.toFixed(1)} s; kept ${r.featureEngineering.filter((f) => f.kept).map((f) => f.name).join(', ')}`);
     expect(r.featureEngineering.some((f) => f.kept && f.name === 'sum(total * charge)')).toBe(true);
     expect(acc).toBeGreaterThanOrEqual(0.98);
-    expect(f1).toBeGreaterThanOrEqual(0.925);
+    expect(f1).toBeGreaterThanOrEqual(0.93);
     expect(f1).toBeGreaterThan(0.846); // clearly above XGBoost on the raw columns
     // the full search completed (not cut by MAX_RUNTIME); wall time is only logged: it is ~15 s on an idle
     // 2-core machine but several times that when other jobs share the CPU

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { averageOutOfFold, mergeTreePredictors, pickEnsembleMembers } from '../../engine/ml/ensemble.js';
 import type { CandidateResult } from '../../engine/ml/evaluate.js';
 import { stratifiedKFold } from '../../engine/ml/folds.js';
-import { applyEdges, fitEdges } from '../../engine/ml/learners/binning.js';
+import { applyEdges, binColumns, fitEdges } from '../../engine/ml/learners/binning.js';
+import { exactSplitFlags } from '../../engine/ml/features.js';
 import { fitGbdt } from '../../engine/ml/learners/gbdt.js';
 import { predictorScores, rowOf } from '../../engine/ml/learners/predictor.js';
 import type { FitData } from '../../engine/ml/learners/tasks.js';
@@ -124,5 +125,13 @@ describe('binning', () => {
     expect(bins).toBeInstanceOf(Uint16Array);
     expect(bins![999]).toBe(999);
     expect(fitEdges(col, 255).length).toBe(254);
+    // exact flags override maxBins per feature (engineered sums / ratios)
+    const { edges: e2, bins: b2 } = binColumns([col, col], 16, [false, true]);
+    expect([e2[0]!.length, e2[1]!.length]).toEqual([15, 999]);
+    expect(b2[1]).toBeInstanceOf(Uint16Array);
+    expect(exactSplitFlags([
+      { kind: 'number', name: 'a', col: 0, fill: 0 },
+      { kind: 'sum', name: 's', cols: [0, 1], fills: [0, 0] },
+    ])).toEqual([false, true]);
   });
 });

@@ -7,7 +7,7 @@ import { fitNetwork } from '../../engine/ml/learners/network.js';
 import type { Predictor } from '../../engine/ml/learners/predictor.js';
 import { predictorScores, rowOf } from '../../engine/ml/learners/predictor.js';
 import type { FitData } from '../../engine/ml/learners/tasks.js';
-import { fitEdges, binOf } from '../../engine/ml/learners/binning.js';
+import { fitEdges, binOf, nextDown } from '../../engine/ml/learners/binning.js';
 import { createRng } from '../../engine/ml/random.js';
 
 function xorData(n: number, seed: number): FitData {
@@ -39,9 +39,16 @@ describe('learners on synthetic data', () => {
   it('binning: bin b holds values <= edge b', () => {
     const col = Float64Array.from([5, 1, 3, 3, 2, 8]);
     const edges = fitEdges(col, 255);
-    expect(Array.from(edges)).toEqual([1.5, 2.5, 4, 6.5]);
-    expect(binOf(edges, 1.5)).toBe(0);
-    expect(binOf(edges, 1.6)).toBe(1);
+    // XGBoost's convention: the split between training values a < b is "x < b" (edge = largest double below b)
+    expect(Array.from(edges)).toEqual([2, 3, 5, 8].map(nextDown));
+    expect(edges[0]).toBeLessThan(2);
+    expect(edges[0]).toBeGreaterThan(1.9999999);
+    expect(binOf(edges, 1.9)).toBe(0);
+    expect(binOf(edges, 2)).toBe(1);
+    expect(binOf(edges, 7.9)).toBe(3);
+    expect(binOf(edges, 8)).toBe(4);
+    expect(nextDown(-1)).toBeLessThan(-1);
+    expect(nextDown(0)).toBe(-Number.MIN_VALUE);
     expect(binOf(edges, 100)).toBe(4);
     expect(binOf(edges, NaN)).toBe(4);
   });

@@ -1,8 +1,9 @@
 /**
  * Quantile binning of feature columns (histogram-based trees, as in LightGBM / XGBoost `hist`).
  * Bin b holds the values x with edges[b-1] < x <= edges[b]; the last bin is open to +∞ (and NaN).
- * Edges are midpoints between neighbouring training values, so the split "bin ≤ b" equals "x <= edges[b]"
- * on training data, and prediction on raw values uses the same float64 comparison (also in SQL).
+ * An edge between neighbouring training values a < b is the largest double below b (XGBoost's split
+ * "x < b"), so the split "bin ≤ k" equals "x <= edges[k]" on training data, and prediction on raw values
+ * uses the same float64 comparison (also in SQL).
  */
 export const DEFAULT_MAX_BINS = 255;
 
@@ -17,9 +18,24 @@ export interface Binned {
   edges: Float64Array[];
 }
 
-function midpoint(a: number, b: number): number {
-  const m = a + (b - a) / 2;
-  return m < b && m >= a ? m : a;
+const bits = new Float64Array(1);
+const bitsInt = new BigInt64Array(bits.buffer);
+
+/** The largest double below b (b finite). */
+export function nextDown(b: number): number {
+  if (b === 0) return -Number.MIN_VALUE;
+  bits[0] = b;
+  bitsInt[0] = bitsInt[0]! + (b > 0 ? -1n : 1n);
+  return bits[0]!;
+}
+
+/**
+ * Split value between neighbouring training values a < b: XGBoost's convention (the split is "x < b"),
+ * written as "x <= the largest double below b" so that every tree here and in SQL keeps one comparison.
+ */
+function cutBetween(a: number, b: number): number {
+  const c = nextDown(b);
+  return c >= a ? c : a;
 }
 
 export function fitEdges(col: Float64Array, requestedBins = DEFAULT_MAX_BINS): Float64Array {
@@ -35,7 +51,7 @@ export function fitEdges(col: Float64Array, requestedBins = DEFAULT_MAX_BINS): F
   }
   const edges: number[] = [];
   if (uniq.length <= maxBins) {
-    for (let i = 0; i + 1 < uniq.length; i++) edges.push(midpoint(uniq[i] as number, uniq[i + 1] as number));
+    for (let i = 0; i + 1 < uniq.length; i++) edges.push(cutBetween(uniq[i] as number, uniq[i + 1] as number));
   } else {
     const perBin = finite.length / maxBins;
     let acc = 0;
@@ -43,7 +59,7 @@ export function fitEdges(col: Float64Array, requestedBins = DEFAULT_MAX_BINS): F
     for (let i = 0; i + 1 < uniq.length && edges.length < maxBins - 1; i++) {
       acc += counts[i] as number;
       if (acc >= nextCut) {
-        edges.push(midpoint(uniq[i] as number, uniq[i + 1] as number));
+        edges.push(cutBetween(uniq[i] as number, uniq[i + 1] as number));
         while (nextCut <= acc) nextCut += perBin;
       }
     }
@@ -72,7 +88,8 @@ export function applyEdges(cols: Float64Array[], edges: Float64Array[]): BinColu
   });
 }
 
-export function binColumns(cols: Float64Array[], maxBins = DEFAULT_MAX_BINS): Binned {
-  const edges = cols.map((c) => fitEdges(c, maxBins));
+/** `exact[j]`: feature j gets one bin per distinct training value (exact splits), whatever maxBins says. */
+export function binColumns(cols: Float64Array[], maxBins = DEFAULT_MAX_BINS, exact?: boolean[]): Binned {
+  const edges = cols.map((c, j) => fitEdges(c, exact?.[j] ? MAX_BINS_LIMIT : maxBins));
   return { edges, bins: applyEdges(cols, edges) };
 }

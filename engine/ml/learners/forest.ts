@@ -38,7 +38,7 @@ export function fitForest(data: FitData, params: Partial<ForestParams>, rng: Rng
   const p = { ...FOREST_DEFAULTS, ...params };
   const n = rowCount(data);
   const C = data.task === 'multiclass' ? data.numClasses : 1;
-  const { bins, edges } = binColumns(data.cols, p.maxBins);
+  const { bins, edges } = binColumns(data.cols, p.maxBins, data.exactSplit);
   const layout = makeLayout(bins, edges);
   const F = bins.length;
   const fraction = p.featureFraction > 0 ? Math.min(1, p.featureFraction) : Math.max(1, Math.round(Math.sqrt(F))) / F;

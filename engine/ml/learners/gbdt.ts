@@ -72,7 +72,7 @@ export function fitGbdt(data: FitData, params: Partial<GbdtParams>, rng: Rng, mo
   const p = { ...GBDT_DEFAULTS, ...params };
   const n = rowCount(data);
   const K = data.task === 'multiclass' ? data.numClasses : 1;
-  const { bins, edges } = binColumns(data.cols, p.maxBins);
+  const { bins, edges } = binColumns(data.cols, p.maxBins, data.exactSplit);
   const layout = makeLayout(bins, edges);
   const base = new Array<number>(K).fill(0);
   if (data.task === 'binary') {

@@ -9,6 +9,8 @@ export interface FitData {
   y: Float64Array;
   /** Number of classes (2 for binary, 0 for regression). */
   numClasses: number;
+  /** Features split exactly (one bin per distinct value) by tree learners: engineered sums and ratios. */
+  exactSplit?: boolean[];
 }
 
 export function rowCount(d: FitData): number {
