@@ -4,6 +4,7 @@ import { iamConsoleOperations } from '../features/iam';
 import { backupConsoleOperations } from '../features/snapshots';
 import { s3ApiConsoleOperations } from '../features/s3/s3api-console';
 import { modelConsoleOperations } from '../features/ml/model-console';
+import { athenaConsoleOperations } from '../features/athena/athena-console';
 import '../features/iam/cluster-iam-roles';
 
 /** Every console operation; each feature adds its own list here. */
@@ -13,4 +14,5 @@ export const consoleOperations: ConsoleOperation[] = [
   ...backupConsoleOperations,
   ...s3ApiConsoleOperations,
   ...modelConsoleOperations,
+  ...athenaConsoleOperations,
 ];

@@ -113,3 +113,41 @@ describe('warehouse-lab athena', () => {
     expect(nested.stderr).toContain("SCHEMA_NOT_FOUND: line 1:30: Schema 'pg_catalog' does not exist");
   });
 });
+
+describe('aws athena console operations', () => {
+  it('start-query-execution stores the result CSV under OutputLocation; get-query-execution/results read it back', async () => {
+    const start = cli(['aws', 'athena', 'start-query-execution', '--query-string', 'SELECT channel, count(*) AS sessions FROM usc GROUP BY 1 ORDER BY 1',
+      '--query-execution-context', 'Database=myspectrum_db', '--result-configuration', 'OutputLocation=s3://athena-bucket/results/']);
+    expect(start.code, start.stderr).toBe(0);
+    const id = JSON.parse(start.stdout).QueryExecutionId as string;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const execution = JSON.parse(cli(['aws', 'athena', 'get-query-execution', '--query-execution-id', id]).stdout).QueryExecution;
+    expect(execution.Status.State).toBe('SUCCEEDED');
+    expect(execution.ResultConfiguration.OutputLocation).toBe(`s3://athena-bucket/results/${id}.csv`);
+    expect(execution.Statistics.DataScannedInBytes).toBe(FACTS.length);
+
+    const warehouse = await openFolderWorkspace(workspace);
+    try {
+      const csv = new TextDecoder().decode(await new LocalS3(warehouse.store).get('athena-bucket', `results/${id}.csv`));
+      expect(csv).toBe('"channel","sessions"\n"Google","1"\n"Naver","2"\n"Organic","1"\n');
+    } finally {
+      await warehouse.close();
+    }
+    const results = JSON.parse(cli(['aws', 'athena', 'get-query-results', '--query-execution-id', id]).stdout);
+    expect(results.ResultSet.Rows[1].Data).toEqual([{ VarCharValue: 'Google' }, { VarCharValue: '1' }]);
+  });
+
+  it('records a failed query with Athena\'s reason, and refuses unknown ids and missing buckets', () => {
+    const failed = cli(['aws', 'athena', 'start-query-execution', '--query-string', 'SELECT * FROM internal_only', '--query-execution-context', 'Database=myspectrum_db']);
+    expect(failed.code).toBe(0);
+    const id = JSON.parse(failed.stdout).QueryExecutionId as string;
+    const execution = JSON.parse(cli(['aws', 'athena', 'get-query-execution', '--query-execution-id', id]).stdout).QueryExecution;
+    expect(execution.Status).toMatchObject({ State: 'FAILED', StateChangeReason: expect.stringMatching(/^TABLE_NOT_FOUND/) });
+    const unknown = cli(['aws', 'athena', 'get-query-execution', '--query-execution-id', 'nope']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/An error occurred \(InvalidRequestException\) when calling the GetQueryExecution operation: QueryExecution nope was not found/);
+    const noBucket = cli(['aws', 'athena', 'start-query-execution', '--query-string', 'SELECT 1', '--result-configuration', 'OutputLocation=s3://no-such-bucket-here/']);
+    expect(noBucket.stderr).toMatch(/Unable to verify\/create output bucket no-such-bucket-here/);
+  });
+});
