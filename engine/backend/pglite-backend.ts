@@ -47,7 +47,9 @@ export class PgliteBackend implements SqlBackend {
     return {
       fields: result.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID })),
       rows: result.rows,
-      affectedRows: result.affectedRows ?? 0,
+      // PGlite counts only INSERT/UPDATE/DELETE/COPY rows; CREATE TABLE AS and SELECT INTO report
+      // theirs in the command tag ("SELECT 667"), which PGlite keeps as rowCount.
+      affectedRows: result.affectedRows || (result.fields.length === 0 ? ((result as { rowCount?: number }).rowCount ?? 0) : 0),
     };
   }
 

@@ -206,3 +206,13 @@ describe('identity cannot be borrowed through the superuser', () => {
     await alice.close();
   });
 });
+
+describe('row counts', () => {
+  it('reports the rows CREATE TABLE AS and SELECT INTO made', async () => {
+    const ctas = await admin.query('CREATE TABLE public.ctas_count AS SELECT * FROM raw_data.channel');
+    expect(ctas.rowCount).toBe(6);
+    const into = await admin.query("SELECT * INTO public.into_count FROM raw_data.channel WHERE channelname LIKE '%o%'");
+    expect(into.rowCount).toBe((await admin.query("SELECT count(*) FROM raw_data.channel WHERE channelname LIKE '%o%'")).rows[0]![0]);
+    expect((await admin.query('CREATE TABLE public.no_rows (a int)')).rowCount).toBe(0);
+  });
+});
