@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SqlError, type StatementOutcome } from '../../engine';
 import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
-import { formatOutcomes, type OutputFormat } from '../format/outcomes';
-import { EXIT, UsageError, type CliCommand } from './command';
+import { formatOutcomes } from '../format/outcomes';
+import { EXIT, type CliCommand } from './command';
+import { outputFormat, readSqlInput } from './sql-input';
 import { afterStatementsHooks } from './hooks';
 
-const FORMATS: OutputFormat[] = ['table', 'csv', 'json'];
 
 export const sqlCommand: CliCommand = {
   name: 'sql',
@@ -28,19 +27,8 @@ export const sqlCommand: CliCommand = {
       },
       allowPositionals: false,
     });
-    const format = values.format as OutputFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (use table, csv or json)`);
-    if (values.command !== undefined && values.file !== undefined) throw new UsageError('give either -c or -f, not both');
-    let sql: string | undefined = values.command;
-    if (values.file !== undefined) {
-      try {
-        sql = await readFile(values.file, 'utf8');
-      } catch (e) {
-        throw new UsageError(`cannot read ${values.file}: ${(e as Error).message}`);
-      }
-    }
-    sql ??= await io.readStdin();
-    if (sql === undefined) throw new UsageError('no SQL given: use -c "SQL", -f FILE or standard input');
+    const format = outputFormat(values.format);
+    const sql = await readSqlInput(values, io, 'no SQL given: use -c "SQL", -f FILE or standard input');
 
     const warehouse = await openFolderWorkspace(values.workspace ?? defaultWorkspaceDir(), { seeded: !values.empty });
     let outcomes: StatementOutcome[];
