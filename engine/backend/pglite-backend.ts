@@ -13,12 +13,6 @@ export interface PgliteOpenOptions {
   /** A data-dir tarball to start from (memory and IndexedDB workspaces). */
   loadDataDir?: Blob;
   database: string;
-  /**
-   * Return query results before the file system is synced (the sync still runs, unawaited). Used for
-   * IndexedDB workspaces, where awaiting a full IndexedDB sync after every query cost seconds at
-   * start-up (bench/web-startup).
-   */
-  relaxedDurability?: boolean;
 }
 
 /** The embedded backend: one PGlite instance, one connection, identities switched per statement. */
@@ -31,7 +25,7 @@ export class PgliteBackend implements SqlBackend {
   private constructor(readonly db: PGlite) {}
 
   static async open(options: PgliteOpenOptions): Promise<PgliteBackend> {
-    const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: options.relaxedDurability ?? false };
+    const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: false };
     if (options.dataDir) pgOptions.dataDir = options.dataDir;
     if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
     const db = await PGlite.create(pgOptions);

@@ -15,9 +15,8 @@ export interface TarballWorkspaceOptions {
 
 /** Opens a workspace from a template tarball (browser workspaces and in-memory ones). */
 export async function openTarballWorkspace(options: TarballWorkspaceOptions): Promise<EmbeddedWarehouse> {
-  const open: { database: string; dataDir?: string; loadDataDir?: Blob; relaxedDurability?: boolean } = { database: DATABASE_NAME };
+  const open: { database: string; dataDir?: string; loadDataDir?: Blob } = { database: DATABASE_NAME };
   if (options.dataDir) open.dataDir = options.dataDir;
-  if (options.dataDir?.startsWith('idb://')) open.relaxedDurability = true;
   if (options.template) open.loadDataDir = options.template;
   const backend = await PgliteBackend.open(open);
   return EmbeddedWarehouse.start(backend, options.store ?? new MemoryStore(), options.name ?? options.dataDir ?? 'memory');
