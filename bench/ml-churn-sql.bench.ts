@@ -10,39 +10,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { figure, type Figure } from './harness';
 import { openTempWorkspace } from '../engine/node';
-import type { EmbeddedWarehouse } from '../engine';
 import { LocalS3 } from '../engine/features/s3';
-import { runConsoleCommand } from '../engine/console/run-console-command';
+import { adminRows, CHURN_FEATURES, churnTableColumns, createSageMakerRole } from './churn-ml-setup';
 import { listModels, waitForTraining } from '../engine/features/ml';
 
-const TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'redshift.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-const ROLE = 'arn:aws:iam::123456789012:role/ml';
-const FEATURES = 'state, account_length, area_code, international_plan, voice_mail_plan, number_vmail_messages, total_day_minutes, total_day_calls, total_day_charge, total_eve_minutes, total_eve_calls, total_eve_charge, total_night_minutes, total_night_calls, total_night_charge, total_intl_minutes, total_intl_calls, total_intl_charge, customer_service_calls';
-const TABLE = `(state varchar(2), account_length integer, area_code integer, international_plan varchar, voice_mail_plan varchar,
-  number_vmail_messages integer, total_day_minutes float8, total_day_calls integer, total_day_charge float8,
-  total_eve_minutes float8, total_eve_calls integer, total_eve_charge float8, total_night_minutes float8,
-  total_night_calls integer, total_night_charge float8, total_intl_minutes float8, total_intl_calls integer,
-  total_intl_charge float8, customer_service_calls integer, churn varchar)`;
 const ANCHORS = [
   { name: 'XGBoost raw', f1: 0.846, acc: 0.96 },
   { name: 'random forest', f1: 0.831, acc: 0.958 },
   { name: 'SageMaker Autopilot (23 min)', f1: 0.857, acc: 0.961 },
   { name: 'XGBoost + engineered feature', f1: 0.933, acc: 0.982 },
 ];
-const io = { readLocalFile: async () => new Uint8Array(), listLocalFiles: async () => [], writeLocalFile: async () => undefined };
-
-async function sql(wh: EmbeddedWarehouse, text: string): Promise<unknown[][]> {
-  const session = await wh.session();
-  try {
-    const outcomes = await session.execute(text);
-    const last = outcomes[outcomes.length - 1]!;
-    if (!last.ok) throw new Error(`${last.error.code} ${last.error.message}`);
-    return last.result.rows;
-  } finally {
-    await session.close();
-  }
-}
-
 export default async function run(): Promise<Figure[]> {
   const dataDir = process.env.CHURN_DATA_DIR ?? join(process.cwd(), '..', 'shared', 'data');
   const trainFile = join(dataDir, 'churn-bigml-80.csv');
@@ -56,21 +33,20 @@ export default async function run(): Promise<Figure[]> {
     const s3 = new LocalS3(wh.store);
     await s3.put('churn-real', 'train/churn-bigml-80.csv', readFileSync(trainFile));
     await s3.put('churn-real', 'test/churn-bigml-20.csv', readFileSync(testFile));
-    await runConsoleCommand(wh, ['iam', 'create-role', '--role-name', 'ml', '--assume-role-policy-document', TRUST], io);
-    for (const p of ['AmazonS3FullAccess', 'AmazonSageMakerFullAccess']) await runConsoleCommand(wh, ['iam', 'attach-role-policy', '--role-name', 'ml', '--policy-arn', `arn:aws:iam::aws:policy/${p}`], io);
-    await runConsoleCommand(wh, ['redshift', 'modify-cluster-iam-roles', '--cluster-identifier', 'redshift-cluster-1', '--add-iam-roles', ROLE], io);
-    await sql(wh, `CREATE TABLE churn_train ${TABLE}; CREATE TABLE churn_test ${TABLE};
-      COPY churn_train FROM 's3://churn-real/train/' IAM_ROLE '${ROLE}' delimiter ',' IGNOREHEADER 1 removequotes;
-      COPY churn_test FROM 's3://churn-real/test/' IAM_ROLE '${ROLE}' delimiter ',' IGNOREHEADER 1 removequotes`);
+    const role = await createSageMakerRole(wh);
+    const columns = churnTableColumns(false);
+    await adminRows(wh, `CREATE TABLE churn_train ${columns}; CREATE TABLE churn_test ${columns};
+      COPY churn_train FROM 's3://churn-real/train/' IAM_ROLE '${role}' delimiter ',' IGNOREHEADER 1 removequotes;
+      COPY churn_test FROM 's3://churn-real/test/' IAM_ROLE '${role}' delimiter ',' IGNOREHEADER 1 removequotes`);
     const t0 = performance.now();
-    await sql(wh, `CREATE MODEL churn_real FROM (SELECT ${FEATURES}, churn FROM churn_train) TARGET churn
-      FUNCTION predict_churn_real IAM_ROLE '${ROLE}' SETTINGS (S3_BUCKET 'churn-real')`);
+    await adminRows(wh, `CREATE MODEL churn_real FROM (SELECT ${CHURN_FEATURES}, churn FROM churn_train) TARGET churn
+      FUNCTION predict_churn_real IAM_ROLE '${role}' SETTINGS (S3_BUCKET 'churn-real')`);
     const returnedMs = performance.now() - t0;
     await waitForTraining(wh);
     const seconds = (performance.now() - t0) / 1000;
     const summary = (await listModels(wh)).find((m) => m.definition.name === 'churn_real')!;
     if (summary.state !== 'READY') throw new Error(`model ${summary.state}: ${summary.definition.failureReason}`);
-    const [[tp, fp, fn, total, correct]] = (await sql(wh, `WITH p AS (SELECT churn, predict_churn_real(${FEATURES}) AS predicted FROM churn_test)
+    const [[tp, fp, fn, total, correct]] = (await adminRows(wh, `WITH p AS (SELECT churn, predict_churn_real(${CHURN_FEATURES}) AS predicted FROM churn_test)
       SELECT count(*) FILTER (WHERE predicted = 'True' AND churn = 'True')::int, count(*) FILTER (WHERE predicted = 'True' AND churn <> 'True')::int,
              count(*) FILTER (WHERE predicted <> 'True' AND churn = 'True')::int, count(*)::int, count(*) FILTER (WHERE predicted = churn)::int FROM p`)) as number[][] as [number, number, number, number, number][];
     const f1 = (2 * tp) / (2 * tp + fp + fn);
