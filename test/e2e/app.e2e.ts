@@ -137,7 +137,7 @@ e2e('reload reopens the workspace from IndexedDB with tabs and users kept', asyn
   const app = new AppPage(page);
   await page.reload();
   await app.waitReady(60_000);
-  expect((await app.users()).includes('e2e_student'), 'the user created before the reload still exists');
+  expect((await app.waitForUser('e2e_student')).includes('e2e_student'), 'the user created before the reload still exists');
   await app.go('sandbox');
   const text = await page.getByTestId('sql-editor').locator('.view-lines').textContent();
   expect(text?.includes('pii.user_contact'), `tab text survived: ${text}`);

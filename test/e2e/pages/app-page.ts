@@ -35,4 +35,14 @@ export class AppPage {
   async users(): Promise<string[]> {
     return this.page.getByTestId('user-select').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   }
+
+  /** The "Run as" list loads after the lab list: wait (bounded) until it names `user`, then report it. */
+  async waitForUser(user: string, timeout = 20_000): Promise<string[]> {
+    await this.page
+      .getByTestId('user-select')
+      .locator(`option[value="${user}"]`)
+      .waitFor({ state: 'attached', timeout })
+      .catch(() => undefined);
+    return this.users();
+  }
 }
