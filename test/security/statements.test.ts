@@ -108,6 +108,21 @@ describe('security statements and their documented errors', () => {
     expect(await rows(w, 'u1', 'SELECT count(*) FROM public.cust')).toEqual([[4]]);
   });
 
+  it('RLS predicate: a cheap leakproof user qual may run first, a user function never sees hidden rows, NULL filters', async () => {
+    await admin(`CREATE TABLE public.rls_order (id int, region text); INSERT INTO public.rls_order VALUES (1, 'seoul'), (2, 'busan'), (3, NULL);
+      GRANT SELECT ON public.rls_order TO u1; GRANT CREATE ON SCHEMA public TO u1;
+      CREATE RLS POLICY not_busan WITH (region text) USING (region <> 'busan');
+      ATTACH RLS POLICY not_busan ON public.rls_order TO u1; ALTER TABLE public.rls_order ROW LEVEL SECURITY ON`);
+    const plan = (await rows(w, 'u1', 'EXPLAIN SELECT id FROM public.rls_order WHERE id = 2')).map((r) => String(r[0])).join('\n');
+    expect(plan).toMatch(/Filter: \(\(id = 2\) AND /);
+    expect(await rows(w, 'u1', 'SELECT id FROM public.rls_order WHERE id = 2')).toEqual([]);
+    expect(await rows(w, 'u1', 'SELECT id FROM public.rls_order ORDER BY id')).toEqual([[1]]);
+    expect(await rows(w, 'u1', `CREATE TABLE public.seen (r text);
+      CREATE FUNCTION public.peek(r text) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.seen VALUES (coalesce(r, 'null')); RETURN true; END $$;
+      SELECT id FROM public.rls_order WHERE public.peek(region)`)).toEqual([[1]]);
+    expect(await rows(w, 'u1', 'SELECT r FROM public.seen ORDER BY r')).toEqual([['seoul']]);
+  });
+
   it('DROP privilege lets a non-owner drop a table', async () => {
     await admin('CREATE TABLE public.droppable (a int); GRANT DROP ON public.droppable TO u2');
     expect(await admin("SELECT privilege_type FROM svv_relation_privileges WHERE relation_name = 'droppable'")).toEqual([['DROP']]);

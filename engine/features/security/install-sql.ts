@@ -18,6 +18,13 @@ CREATE TABLE IF NOT EXISTS wl_sys.rls_attachments (
 CREATE TABLE IF NOT EXISTS wl_sys.rls_relations (
   relid oid PRIMARY KEY, rls_on boolean NOT NULL, conjunction text NOT NULL DEFAULT 'and');
 CREATE TABLE IF NOT EXISTS wl_sys.rls_ignore (role_name text PRIMARY KEY);
+-- Wraps each translated RLS predicate. PostgreSQL orders a scan's quals by security level, then cost;
+-- a cheap leakproof user qual (userid = 27; "cheap" = at most 10 operators) is promoted to the policy's
+-- level, so declaring the policy 10 operators dearer lets the user's selective qual run first. Measured on a 101,520-row point lookup as a user:
+-- 26 ms with the policy predicate first, vs 18.5 ms as superuser (ratio 1.4). booland_statefunc is a
+-- strict built-in AND, so NULL still filters the row out, exactly as a bare predicate would.
+CREATE OR REPLACE FUNCTION wl_sys.rls_qual(passes boolean, always boolean) RETURNS boolean
+  LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE COST 10 AS 'booland_statefunc';
 
 DO $$ DECLARE r text; BEGIN
   FOREACH r IN ARRAY ARRAY[${roleList}] LOOP

@@ -46,7 +46,7 @@ export async function refreshTablePolicies(q: Query, relid: number): Promise<voi
     }
     if (conjunction === 'or') {
       for (const a of attachments) {
-        await q(`CREATE POLICY wl_rls_${++n} ON ${table} AS PERMISSIVE FOR ${command} TO ${to(a.grantee)} USING (${a.qual})${check}`);
+        await q(`CREATE POLICY wl_rls_${++n} ON ${table} AS PERMISSIVE FOR ${command} TO ${to(a.grantee)} USING (${costly(a.qual)})${check}`);
       }
       continue;
     }
@@ -54,10 +54,15 @@ export async function refreshTablePolicies(q: Query, relid: number): Promise<voi
       await q(`CREATE POLICY wl_rls_${++n} ON ${table} AS PERMISSIVE FOR ${command} TO ${to(grantee)} USING (true)${check}`);
     }
     for (const a of attachments) {
-      const using = bypass.length ? `(${a.qual}) OR ${bypass.join(' OR ')}` : a.qual;
+      const using = costly(bypass.length ? `(${a.qual}) OR ${bypass.join(' OR ')}` : a.qual);
       await q(`CREATE POLICY wl_rls_${++n} ON ${table} AS RESTRICTIVE FOR ${command} TO ${to(a.grantee)} USING (${using})${check}`);
     }
   }
+}
+
+/** See wl_sys.rls_qual: lets a user's cheap leakproof quals be checked before the policy's predicate. */
+function costly(predicate: string): string {
+  return `wl_sys.rls_qual((${predicate}), true)`;
 }
 
 function quoteLiteralSafe(value: string): string {
