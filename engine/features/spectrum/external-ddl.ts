@@ -6,6 +6,7 @@ import { checkRoleFor } from '../iam/check-role';
 import { parseS3Uri } from '../s3/s3-uri';
 import { catalogOf, knownExternalSchemas, saveCatalog, type ExternalTable } from './catalog';
 import { Cursor, delimiterValue } from './ddl-parse';
+import { handOn } from './external-query';
 import { dropViews, materialize } from './materialize';
 
 const notInTransaction = (context: StatementContext, what: string) => {
@@ -149,6 +150,11 @@ export const createExternalTableHandler: StatementHandler = {
 const externalTarget = (s: { words: { text: string }[] }, from: number) =>
   knownExternalSchemas.has(identifierOf(s.words[from]?.text)) && s.words[from + 1]?.text === '.';
 
+/** The pre-filter's names are process-wide; this asks the workspace's own catalog. */
+async function isExternalHere(context: StatementContext, schemaWord: number): Promise<boolean> {
+  return (await catalogOf(context)).schemas[identifierOf(context.statement.words[schemaWord]?.text)] !== undefined;
+}
+
 function identifierOf(text: string | undefined): string {
   if (!text) return '';
   return text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
@@ -159,6 +165,7 @@ export const alterExternalTableHandler: StatementHandler = {
   name: 'alter-external-table',
   matches: (s) => keyword(s.words[0]) === 'ALTER' && keyword(s.words[1]) === 'TABLE' && externalTarget(s, 2),
   async run(context) {
+    if (!(await isExternalHere(context, 2))) return handOn(context, alterExternalTableHandler);
     notInTransaction(context, 'ALTER EXTERNAL TABLE');
     const c = new Cursor(context.statement);
     c.expect('ALTER', 'TABLE');
@@ -221,6 +228,8 @@ export const dropExternalTableHandler: StatementHandler = {
   name: 'drop-external-table',
   matches: (s) => keyword(s.words[0]) === 'DROP' && keyword(s.words[1]) === 'TABLE' && (externalTarget(s, 2) || (keyword(s.words[2]) === 'IF' && externalTarget(s, 4))),
   async run(context) {
+    const w = context.statement.words;
+    if (!(await isExternalHere(context, keyword(w[2]) === 'IF' ? 4 : 2))) return handOn(context, dropExternalTableHandler);
     notInTransaction(context, 'DROP EXTERNAL TABLE');
     const c = new Cursor(context.statement);
     c.expect('DROP', 'TABLE');
@@ -264,10 +273,7 @@ export const dropExternalSchemaHandler: StatementHandler = {
     c.end();
     const catalog = await catalogOf(context);
     const schema = catalog.schemas[name];
-    if (!schema) {
-      const { passthroughHandler } = await import('../../session/passthrough');
-      return passthroughHandler.run(context);
-    }
+    if (!schema) return handOn(context, dropExternalSchemaHandler);
     await context.atomic(async () => {
       await context.asAdmin(async () => {
         for (const table of Object.keys(catalog.databases[schema.database]?.tables ?? {})) await dropViews(context.backend, name, table);

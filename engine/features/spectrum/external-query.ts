@@ -14,8 +14,6 @@ import { CACHE_SCHEMA, materialize } from './materialize';
 import { recordScans, totals, type TableScan } from './scan-bill';
 import { qualifiedNames, usesPseudoColumns, type TableRef } from './table-refs';
 
-let catalogSeen = false;
-
 /**
  * Statements that read external tables: the tables' current S3 objects are brought in (see
  * materialize), the statement runs unchanged as the user, and the scan is billed and recorded in
@@ -23,12 +21,12 @@ let catalogSeen = false;
  */
 export const externalQueryHandler: StatementHandler = {
   name: 'external-query',
-  matches: (s) => qualifiedNames(s).some((r) => !catalogSeen || knownExternalSchemas.has(r.schema)),
+  // The schema names are loaded when the workspace opens (onWorkspaceOpen), so this pre-filter is right in a fresh process too.
+  matches: (s) => qualifiedNames(s).some((r) => knownExternalSchemas.has(r.schema)),
   async run(context) {
     const catalog = await catalogOf(context);
-    catalogSeen = true;
     const refs = qualifiedNames(context.statement).filter((r) => tableOfRef(catalog, r));
-    if (refs.length === 0) return nextHandler(context).run(context);
+    if (refs.length === 0) return handOn(context, externalQueryHandler);
     const w = context.statement.words;
     const verb = keyword(w[0]);
     const target = refs.find((r) => r.at === (verb === 'DELETE' ? 2 : verb === 'INSERT' ? 2 : verb === 'UPDATE' || verb === 'TRUNCATE' ? 1 : -1));
@@ -47,10 +45,13 @@ export const externalQueryHandler: StatementHandler = {
   },
 };
 
-/** The handler that would have run without us (features later in the list, else passthrough). */
-function nextHandler(context: StatementContext): StatementHandler {
-  const later = featureHandlers.slice(featureHandlers.indexOf(externalQueryHandler) + 1);
-  return later.find((h) => h.matches(context.statement)) ?? passthroughHandler;
+/**
+ * Runs the statement with the handler that would have run without `self` (features later in the
+ * list, else passthrough): for statements whose schema is external only in another workspace.
+ */
+export function handOn(context: StatementContext, self: StatementHandler): Promise<QueryResult> {
+  const later = featureHandlers.slice(featureHandlers.indexOf(self) + 1);
+  return (later.find((h) => h.matches(context.statement)) ?? passthroughHandler).run(context);
 }
 
 function tableOfRef(catalog: Catalog, ref: TableRef): ExternalTable | undefined {
