@@ -111,7 +111,7 @@ describe('COPY', () => {
     expect((await q('SELECT count(*) FROM people')).rows[0]![0]).toBe(before);
     const errors = (await q(`SELECT line_number, trim(colname), trim(err_reason), err_code, trim(filename) FROM stl_load_errors WHERE query = (SELECT max(query) FROM stl_load_errors) ORDER BY line_number`)).rows;
     expect(errors).toEqual([
-      [2, 'id', "Invalid digit, Value '11x', Pos 2, Type: Integer", 1207, 's3://load-bucket/bad/x.txt'],
+      [2, 'id', "Invalid digit, Value 'x', Pos 2, Type: Integer", 1207, 's3://load-bucket/bad/x.txt'],
       [3, 'name', 'String length exceeds DDL length', 1204, 's3://load-bucket/bad/x.txt'],
       [4, 'score', 'Extra column(s) found', 1202, 's3://load-bucket/bad/x.txt'],
       [5, 'id', 'Missing data for not-null field', 1213, 's3://load-bucket/bad/x.txt'],

@@ -35,7 +35,7 @@ export function converterFor(column: TargetColumn, options: ConvertOptions): Con
     const safe = type !== 'bigint';
     return (text) => {
       const t = text.trim();
-      if (!INT_RE.test(t)) return { ok: false, code: 1207, reason: `Invalid digit, Value '${firstBad(t)}', Pos ${badPos(t)}, Type: ${label}` };
+      if (!INT_RE.test(t)) return { ok: false, code: 1207, reason: invalidDigit(t, false, label) };
       const inRange = safe && t.length < 10 ? true : BigInt(t) >= min && BigInt(t) <= max;
       if (!inRange) return { ok: false, code: 1216, reason: `Overflow, Value '${t}', Type: ${label}` };
       return { ok: true, value: t };
@@ -47,7 +47,8 @@ export function converterFor(column: TargetColumn, options: ConvertOptions): Con
     const scale = numeric[2] ? Number(numeric[2]) : 0;
     return (text) => {
       const t = text.trim();
-      if (!DECIMAL_RE.test(t)) return { ok: false, code: 1209, reason: `Invalid digit, Value '${firstBad(t)}', Pos ${badPos(t)}, Type: Decimal` };
+      // 'NaN' and 'Infinity' too: Redshift's DECIMAL has neither (PostgreSQL's numeric has both).
+      if (!DECIMAL_RE.test(t)) return { ok: false, code: 1209, reason: invalidDigit(t, true, 'Decimal') };
       const whole = t.replace(/^[+-]/, '').split('.')[0]!.replace(/^0+/, '');
       if (whole.length > precision - scale) return { ok: false, code: 1216, reason: `Numeric data overflow (result precision), Value '${t}', Type: Decimal(${precision},${scale})` };
       return { ok: true, value: t };
@@ -56,7 +57,7 @@ export function converterFor(column: TargetColumn, options: ConvertOptions): Con
   if (type === 'real' || type === 'double precision') {
     return (text) => {
       const t = text.trim();
-      return FLOAT_RE.test(t) ? { ok: true, value: t } : { ok: false, code: 1208, reason: `Invalid digit, Value '${firstBad(t)}', Pos ${badPos(t)}, Type: Double` };
+      return FLOAT_RE.test(t) ? { ok: true, value: t } : { ok: false, code: 1208, reason: invalidDigit(t, true, 'Double') };
     };
   }
   if (type === 'boolean') {
@@ -105,13 +106,26 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-function firstBad(t: string): string {
-  return t.length > 20 ? t.slice(0, 20) : t;
-}
-
-function badPos(t: string): number {
-  const i = t.search(/[^0-9+\-.]/);
-  return i === -1 ? 0 : i;
+/**
+ * Redshift names the first character that can't continue the number and its 0-based position, e.g.
+ * `Invalid digit, Value 'N', Pos 0, Type: Decimal` for 'NaN', `Value '.', Pos 1` for '1.5' as an integer.
+ */
+function invalidDigit(t: string, allowPoint: boolean, label: string): string {
+  let pos = 0;
+  let point = !allowPoint;
+  for (; pos < t.length; pos++) {
+    const c = t[pos]!;
+    if (c >= '0' && c <= '9') continue;
+    if ((c === '+' || c === '-') && pos === 0) continue;
+    if (c === '.' && !point) {
+      point = true;
+      continue;
+    }
+    break;
+  }
+  // A sign or point with no digit ('-', '.'): the offending character is the last one read.
+  if (pos === t.length) pos = Math.max(0, t.length - 1);
+  return `Invalid digit, Value '${t[pos] ?? ''}', Pos ${pos}, Type: ${label}`;
 }
 
 function truncateBytes(text: string, limit: number): string {
