@@ -144,7 +144,7 @@ const restoreFromClusterSnapshot = operation('redshift', 'restore-from-cluster-s
   }
   const manifest = await findSnapshot(store, snapshotId);
   if (!manifest || manifest.type === 'recovery-point') throw new AwsError('ClusterSnapshotNotFound', `Snapshot ${snapshotId} not found.`);
-  await context.warehouse.runAsSystem((backend) => restoreDatabase(backend, store, PRIMARY_ROOT, manifest));
+  await context.warehouse.runAsSystem((backend) => restoreDatabase(backend, context.warehouse, PRIMARY_ROOT, manifest));
   const now = await simulatedNow(store);
   const previous: ClusterState = runtime.cluster;
   runtime.cluster = {

@@ -267,7 +267,7 @@ async function restoreNamespace(context: ConsoleContext, manifest: SnapshotManif
   const namespace = findNamespace(runtime, required(context, 'namespace-name'));
   const workgroupName = required(context, 'workgroup-name');
   workgroupJson(runtime, workgroupName);
-  await context.warehouse.runAsSystem((backend) => restoreDatabase(backend, context.warehouse.store, PRIMARY_ROOT, manifest));
+  await context.warehouse.runAsSystem((backend) => restoreDatabase(backend, context.warehouse, PRIMARY_ROOT, manifest));
   return namespaceJson(namespace);
 }
 

@@ -1,4 +1,7 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
+import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
+import type { RlsState } from './rls-state';
+import type { SequenceEntry } from './sequences';
 
 /** What kind of backup a manifest is; recovery points are automated snapshots of a namespace. */
 export type SnapshotType = 'manual' | 'automated' | 'recovery-point' | 'serverless';
@@ -58,6 +61,12 @@ export interface SnapshotManifest {
   views?: ViewEntry[];
   /** User-defined functions (e.g. Redshift ML prediction functions): owner and CREATE text. */
   functions?: Array<{ schema: string; owner: string; definition: string }>;
+  /** Sequences made with CREATE SEQUENCE (absent in older manifests). */
+  sequences?: SequenceEntry[];
+  /** RLS attachments and per-table RLS settings by table name (absent in older manifests). */
+  rls?: RlsState;
+  /** External schemas and the catalog databases they point at (absent in older manifests). */
+  externalSchemas?: ExternalSchemasBackup;
   /** Rows of registered wl_sys bookkeeping tables, as JSON arrays of row objects. */
   systemTables?: Record<string, unknown[]>;
   storeFiles: StoreFileEntry[];

@@ -2,10 +2,13 @@ import { ADMIN_USER } from '../../api/types';
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
+import { restoreExternalSchemas } from '../spectrum/snapshot-support';
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
+import { forgetDroppedRlsTables, restoreRls } from './rls-state';
+import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
-import { loadTable, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { loadTable, parseDump, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
 
 /**
  * Drops every user schema (and with it every table, view and function in it): what is left of a
@@ -18,6 +21,7 @@ export async function wipeDatabase(backend: SqlBackend): Promise<void> {
   await backend.query('CREATE SCHEMA public AUTHORIZATION pg_database_owner');
   await backend.query('GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC');
   await backend.query('DELETE FROM wl_sys.table_attrs ta WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = ta.relid)');
+  await forgetDroppedRlsTables(backend);
 }
 
 /** Removes the cluster's files from the store (models, external schemas …). */
@@ -27,8 +31,17 @@ export async function wipeStoreFiles(store: WorkspaceStore): Promise<void> {
   }
 }
 
-/** Replaces the database's content with a snapshot's (whole-cluster / namespace restore). */
-export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore, root: string, manifest: SnapshotManifest): Promise<void> {
+/**
+ * Replaces the database's content with a snapshot's (whole-cluster / namespace restore). `services`
+ * are the warehouse's store and feature caches (the Spectrum catalog is cached there).
+ */
+export async function restoreDatabase(
+  backend: SqlBackend,
+  services: { store: WorkspaceStore; features: Map<string, unknown> },
+  root: string,
+  manifest: SnapshotManifest,
+): Promise<void> {
+  const { store } = services;
   await backend.exec('BEGIN');
   try {
     await wipeDatabase(backend);
@@ -42,12 +55,15 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
       if (schema.name === 'public') await backend.query('REVOKE ALL ON SCHEMA public FROM PUBLIC');
       await grant(backend, `SCHEMA ${quoteIdent(schema.name)}`, schema.grants);
     }
+    await createSequences(backend, manifest.sequences ?? []);
     for (const table of manifest.tables) {
       const dump = await getBlob(store, root, table.blob);
       if (!dump) throw new Error(`snapshot ${manifest.identifier} is missing the data of ${table.schema}.${table.table}`);
       await loadTable(backend, dump, table.schema, table.table, ADMIN_USER);
+      await restoreSequenceDefaults(backend, dump);
       await grant(backend, qualified(table.schema, table.table), table.grants ?? []);
     }
+    await linkSequenceOwners(backend, manifest.sequences ?? []);
     // Function bodies may refer to objects created later in the restore.
     await backend.query('SET LOCAL check_function_bodies = off');
     for (const fn of manifest.functions ?? []) {
@@ -65,7 +81,12 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
       await backend.query(`DELETE FROM ${table}`);
       await backend.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
     }
+    if (manifest.rls) await restoreRls(backend, manifest.rls);
+    // Before the views: a user's view may read an external table.
+    const external = manifest.externalSchemas;
+    if (external) await restoreExternalSchemas(backend, services, external);
     for (const view of manifest.views ?? []) {
+      if (external?.schemas[view.schema]) continue; // an external table's stand-in, rebuilt above
       const name = qualified(view.schema, view.name);
       await backend.query(`CREATE ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} AS ${view.definition.replace(/;\s*$/, '')}`);
       await backend.query(`ALTER ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} OWNER TO ${quoteIdent(view.owner)}`);
@@ -80,6 +101,25 @@ export async function restoreDatabase(backend: SqlBackend, store: WorkspaceStore
   for (const file of manifest.storeFiles) {
     const data = await getBlob(store, root, file.blob);
     if (data) await store.writeFile(file.path, data);
+  }
+}
+
+/**
+ * Column defaults that call nextval(…) (a sequence made with CREATE SEQUENCE): loadTable leaves them
+ * out because a table restored on its own may not have the sequence; a cluster restore does.
+ */
+async function restoreSequenceDefaults(backend: SqlBackend, dump: Uint8Array): Promise<void> {
+  const { header } = parseDump(dump);
+  for (const column of header.columns) {
+    if (column.identity || column.default === null || !/^nextval\(/.test(column.default)) continue;
+    await backend.exec('SAVEPOINT wl_sequence_default');
+    try {
+      await backend.query(`ALTER TABLE ${qualified(header.schema, header.table)} ALTER COLUMN ${quoteIdent(column.name)} SET DEFAULT ${column.default}`);
+      await backend.exec('RELEASE SAVEPOINT wl_sequence_default');
+    } catch {
+      // The sequence is not in this snapshot (taken before sequences were captured): no default, as before.
+      await backend.exec('ROLLBACK TO SAVEPOINT wl_sequence_default');
+    }
   }
 }
 

@@ -2,6 +2,9 @@ import type { SqlBackend } from '../../backend/backend';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
+import { captureExternalSchemas } from '../spectrum/snapshot-support';
+import { captureRls } from './rls-state';
+import { listSequences } from './sequences';
 import { snapshotStorePrefixes, snapshotSystemTables } from './store-prefixes';
 import { dumpTable, listUserTables, tableFingerprint, tableHeader, SYSTEM_SCHEMA_FILTER } from './table-dump';
 
@@ -27,6 +30,9 @@ export interface SnapshotContent {
   tables: TableEntry[];
   views: ViewEntry[];
   functions: NonNullable<SnapshotManifest['functions']>;
+  sequences: NonNullable<SnapshotManifest['sequences']>;
+  rls?: SnapshotManifest['rls'];
+  externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
   storeFiles: StoreFileEntry[];
   incrementalBytes: number;
@@ -74,13 +80,18 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
       storeFiles.push({ path: file.path, blob: stored.hash, bytes: stored.bytes });
     }
   }
-  const views = await listViews(backend, grants);
+  const externalSchemas = await captureExternalSchemas(store);
+  const views = await listViews(backend, grants, new Set(Object.keys(externalSchemas.schemas)));
+  const rls = await captureRls(backend);
   return {
     users: await listUsers(backend),
     schemas: await listSchemas(backend),
     tables,
     views,
     functions: await listFunctions(backend),
+    sequences: await listSequences(backend),
+    ...(rls ? { rls } : {}),
+    externalSchemas,
     systemTables: await systemTableRows(backend),
     storeFiles,
     incrementalBytes,
@@ -137,12 +148,13 @@ async function relationGrants(backend: SqlBackend): Promise<Map<number, Array<[s
   return new Map(r.rows.map((row) => [Number(row[0]), parsePairs(row[1])]));
 }
 
-async function listViews(backend: SqlBackend, grants: Map<number, Array<[string, string]>>): Promise<ViewEntry[]> {
+/** Views, without those standing in for external tables (a restore rebuilds them from the catalog). */
+async function listViews(backend: SqlBackend, grants: Map<number, Array<[string, string]>>, externalSchemas: Set<string>): Promise<ViewEntry[]> {
   const r = await backend.query(`
     SELECT c.oid::int, n.nspname, c.relname, pg_get_userbyid(c.relowner), pg_get_viewdef(c.oid), c.relkind = 'm'
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('v', 'm') AND ${SYSTEM_SCHEMA_FILTER} ORDER BY c.oid`);
-  return r.rows.map((row) => ({
+  return r.rows.filter((row) => !externalSchemas.has(String(row[1]))).map((row) => ({
     schema: String(row[1]),
     name: String(row[2]),
     owner: String(row[3]),

@@ -1,0 +1,74 @@
+import type { SqlBackend } from '../../backend/backend';
+import { refreshAllRlsTables } from '../security/rls-translation';
+import { qualified } from './table-dump';
+
+/**
+ * Row-level security state that the security feature keys by table OID (attachments, RLS on/off and
+ * conjunction per table) or by role (IGNORE RLS). A restored table gets a new OID, so a snapshot
+ * holds the tables by schema and name and a restore re-keys them, then re-translates the policies.
+ * The policies themselves are registered system-table rows (wl_sys.rls_policies).
+ */
+export interface RlsState {
+  relations: Array<{ schema: string; table: string; rlsOn: boolean; conjunction: string }>;
+  attachments: Array<{ policy: string; schema: string; table: string; grantee: string; granteeKind: string; grantor: string | null }>;
+  ignore: string[];
+}
+
+const TABLE_OF = `JOIN pg_class c ON c.oid = x.relid JOIN pg_namespace n ON n.oid = c.relnamespace`;
+
+export async function captureRls(backend: SqlBackend): Promise<RlsState | undefined> {
+  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
+  if (installed.rows[0]![0] !== true) return undefined;
+  const relations = await backend.query(`SELECT n.nspname, c.relname, x.rls_on, x.conjunction FROM wl_sys.rls_relations x ${TABLE_OF} ORDER BY 1, 2`);
+  const attachments = await backend.query(
+    `SELECT x.policy, n.nspname, c.relname, x.grantee, x.grantee_kind, x.grantor FROM wl_sys.rls_attachments x ${TABLE_OF} ORDER BY 1, 2, 3, 4`,
+  );
+  const ignore = await backend.query('SELECT role_name FROM wl_sys.rls_ignore ORDER BY 1');
+  return {
+    relations: relations.rows.map((r) => ({ schema: String(r[0]), table: String(r[1]), rlsOn: r[2] === true, conjunction: String(r[3]) })),
+    attachments: attachments.rows.map((r) => ({
+      policy: String(r[0]), schema: String(r[1]), table: String(r[2]), grantee: String(r[3]), granteeKind: String(r[4]), grantor: r[5] === null ? null : String(r[5]),
+    })),
+    ignore: ignore.rows.map((r) => String(r[0])),
+  };
+}
+
+/** Drops RLS rows whose table is gone (after delete-cluster dropped every user table). */
+export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void> {
+  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
+  if (installed.rows[0]![0] !== true) return;
+  await backend.query('DELETE FROM wl_sys.rls_attachments x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
+  await backend.query('DELETE FROM wl_sys.rls_relations x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
+}
+
+/**
+ * Puts the snapshot's RLS state back on the restored tables (by name) and rebuilds the PostgreSQL
+ * policies. Run after the tables and wl_sys.rls_policies are restored. Attachments to users or
+ * roles that no longer exist are dropped, as DROP USER/ROLE would have done.
+ */
+export async function restoreRls(backend: SqlBackend, state: RlsState | undefined): Promise<void> {
+  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
+  if (installed.rows[0]![0] !== true) return;
+  await backend.query('DELETE FROM wl_sys.rls_attachments');
+  await backend.query('DELETE FROM wl_sys.rls_relations');
+  if (state) {
+    await backend.query('DELETE FROM wl_sys.rls_ignore');
+    const roleExists = async (name: string) => (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rows.length > 0;
+    const relid = async (schema: string, table: string) => (await backend.query('SELECT to_regclass($1)::oid::int', [qualified(schema, table)])).rows[0]![0] as number | null;
+    for (const role of state.ignore) if (await roleExists(role)) await backend.query('INSERT INTO wl_sys.rls_ignore (role_name) VALUES ($1)', [role]);
+    for (const r of state.relations) {
+      const id = await relid(r.schema, r.table);
+      if (id !== null) await backend.query('INSERT INTO wl_sys.rls_relations (relid, rls_on, conjunction) VALUES ($1, $2, $3)', [id, r.rlsOn, r.conjunction]);
+    }
+    for (const a of state.attachments) {
+      const id = await relid(a.schema, a.table);
+      if (id === null || (a.grantee !== 'PUBLIC' && !(await roleExists(a.grantee)))) continue;
+      await backend.query(
+        `INSERT INTO wl_sys.rls_attachments (policy, relid, grantee, grantee_kind, grantor)
+         SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM wl_sys.rls_policies WHERE name = $1)`,
+        [a.policy, id, a.grantee, a.granteeKind, a.grantor],
+      );
+    }
+  }
+  await refreshAllRlsTables(async (sql, params = []) => (await backend.query(sql, params)).rows);
+}

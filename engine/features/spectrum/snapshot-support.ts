@@ -1,0 +1,55 @@
+import type { SqlBackend } from '../../backend/backend';
+import type { WorkspaceStore } from '../../workspace/workspace-store';
+import { loadCatalog, saveCatalog, type Catalog, type ExternalSchema } from './catalog';
+import { materialize } from './materialize';
+
+/**
+ * What a whole-cluster snapshot keeps of Spectrum. External schemas are cluster objects; the data
+ * catalog (Glue) and S3 are not, so a restore puts the schemas back as they were and keeps the
+ * catalog's current databases, adding back only those that no longer exist.
+ */
+export interface ExternalSchemasBackup {
+  schemas: Record<string, ExternalSchema>;
+  /** The catalog databases the schemas point at, as they were when the snapshot was taken. */
+  databases: Catalog['databases'];
+}
+
+export async function captureExternalSchemas(store: WorkspaceStore): Promise<ExternalSchemasBackup> {
+  const catalog = await loadCatalog(store);
+  const databases: Catalog['databases'] = {};
+  for (const schema of Object.values(catalog.schemas)) {
+    const db = catalog.databases[schema.database];
+    if (db) databases[schema.database] = db;
+  }
+  return { schemas: catalog.schemas, databases };
+}
+
+/**
+ * Replaces the external schemas with the snapshot's and rebuilds the PostgreSQL objects behind
+ * their tables (run as the internal superuser, after the schemas themselves were recreated). An
+ * external table whose objects can't be read now is left for its next query to report.
+ */
+export async function restoreExternalSchemas(
+  backend: SqlBackend,
+  services: { store: WorkspaceStore; features: Map<string, unknown> },
+  backup: ExternalSchemasBackup,
+): Promise<void> {
+  const catalog = await loadCatalog(services.store);
+  catalog.schemas = backup.schemas;
+  for (const [name, db] of Object.entries(backup.databases)) catalog.databases[name] ??= db;
+  await saveCatalog({ services, backend, asAdmin: (work) => work() }, catalog);
+  const inTransaction = backend.inTransaction();
+  for (const [schemaName, schema] of Object.entries(catalog.schemas)) {
+    const exists = await backend.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaName]);
+    if (!exists.rows.length) continue;
+    for (const table of Object.values(catalog.databases[schema.database]?.tables ?? {})) {
+      if (inTransaction) await backend.exec('SAVEPOINT wl_external_table');
+      try {
+        await materialize(backend, services.store, schemaName, table);
+        if (inTransaction) await backend.exec('RELEASE SAVEPOINT wl_external_table');
+      } catch {
+        if (inTransaction) await backend.exec('ROLLBACK TO SAVEPOINT wl_external_table');
+      }
+    }
+  }
+}

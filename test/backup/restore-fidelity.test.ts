@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedWarehouse, Session } from '../../engine';
+import { openTempWorkspace } from '../../engine/node';
+import { runConsoleCommand, splitCommandLine } from '../../engine/console/run-console-command';
+import { LocalS3 } from '../../engine/features/s3';
+import { makeRole } from '../spectrum/helpers';
+
+/**
+ * A whole-cluster restore brings back what a student made beyond tables and views: RLS policies
+ * attached to tables, external schemas and tables (Spectrum), sequences and materialized views.
+ * Each object is made, the cluster deleted with a final snapshot and restored from it.
+ */
+let warehouse: EmbeddedWarehouse;
+
+const io = { readLocalFile: async () => new Uint8Array() };
+async function aws(line: string): Promise<{ exitCode: number; json: any; stderr: string }> {
+  const out = await runConsoleCommand(warehouse, splitCommandLine(line), io);
+  return { exitCode: out.exitCode, json: out.stdout ? JSON.parse(out.stdout) : undefined, stderr: out.stderr };
+}
+
+async function rowsAs(user: string, sql: string): Promise<unknown[][]> {
+  const session = await warehouse.session(user);
+  try {
+    return (await session.query(sql)).rows;
+  } finally {
+    await session.close();
+  }
+}
+
+async function deleteAndRestore(finalSnapshot: string, restoreFrom = finalSnapshot): Promise<void> {
+  const del = await aws(`redshift delete-cluster --cluster-identifier redshift-cluster-1 --final-cluster-snapshot-identifier ${finalSnapshot}`);
+  expect(del.exitCode, del.stderr).toBe(0);
+  const restored = await aws(`redshift restore-from-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier ${restoreFrom}`);
+  expect(restored.exitCode, restored.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  warehouse = await openTempWorkspace({ seeded: false });
+});
+afterAll(async () => {
+  await warehouse.close();
+});
+
+describe('whole-cluster restore fidelity', () => {
+  it('RLS policies stay attached to their tables, re-keyed to the restored tables', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE USER seoul_analyst PASSWORD 'Analyst123'; CREATE USER other_analyst PASSWORD 'Analyst123';
+      CREATE TABLE public.customers (id int, region varchar(20)); INSERT INTO public.customers VALUES (1, 'seoul'), (2, 'busan'), (3, 'seoul');
+      GRANT SELECT ON public.customers TO seoul_analyst, other_analyst;
+      CREATE RLS POLICY seoul_only WITH (region varchar(20)) USING (region = 'seoul');
+      ATTACH RLS POLICY seoul_only ON public.customers TO seoul_analyst;
+      ALTER TABLE public.customers ROW LEVEL SECURITY ON`);
+    await admin.close();
+    expect(await rowsAs('seoul_analyst', 'SELECT id FROM public.customers ORDER BY id')).toEqual([[1], [3]]);
+    const oidBefore = (await rowsAs('awsuser', "SELECT 'public.customers'::regclass::oid::int"))[0]![0];
+
+    await deleteAndRestore('rls-final');
+
+    expect((await rowsAs('awsuser', "SELECT 'public.customers'::regclass::oid::int"))[0]![0]).not.toBe(oidBefore);
+    expect(await rowsAs('seoul_analyst', 'SELECT id FROM public.customers ORDER BY id')).toEqual([[1], [3]]);
+    expect(await rowsAs('other_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[0]]);
+    expect(await rowsAs('awsuser', 'SELECT count(*) FROM public.customers')).toEqual([[3]]);
+    expect(await rowsAs('awsuser', "SELECT polname, relname, grantee FROM svv_rls_attached_policy WHERE relname = 'customers'")).toEqual([
+      ['seoul_only', 'customers', 'seoul_analyst'],
+    ]);
+    expect(await rowsAs('awsuser', "SELECT is_rls_on FROM svv_rls_relation WHERE relname = 'customers'")).toEqual([[true]]);
+  });
+
+  it('external schemas and tables query the S3 files as before', async () => {
+    const arn = await makeRole(warehouse, 'SpectrumRole', ['AmazonS3ReadOnlyAccess', 'AWSGlueConsoleFullAccess']);
+    await new LocalS3(warehouse.store).put('lab-data', 'sales/part-0.csv', '1,100\n2,250\n3,75\n');
+    const admin = await warehouse.session();
+    await admin.query(`CREATE EXTERNAL SCHEMA spectrum FROM DATA CATALOG DATABASE 'salesdb' IAM_ROLE '${arn}' CREATE EXTERNAL DATABASE IF NOT EXISTS`);
+    await admin.query(`CREATE EXTERNAL TABLE spectrum.sales (id int, amount int) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' STORED AS TEXTFILE LOCATION 's3://lab-data/sales/'`);
+    expect((await admin.query('SELECT count(*), sum(amount) FROM spectrum.sales')).rows).toEqual([[3, 425]]);
+    expect((await aws('redshift create-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier spectrum-snap')).exitCode).toBe(0);
+    // The object changes after the snapshot: the copy of its old version the lab had loaded goes away.
+    await new LocalS3(warehouse.store).put('lab-data', 'sales/part-0.csv', '1,100\n2,250\n3,75\n5,5\n');
+    expect((await admin.query('SELECT count(*) FROM spectrum.sales')).rows).toEqual([[4]]);
+    await admin.close();
+
+    await deleteAndRestore('spectrum-final', 'spectrum-snap');
+
+    // S3 is not part of the cluster: the restored external table reads the objects as they are now.
+    expect(await rowsAs('awsuser', 'SELECT id, amount FROM spectrum.sales ORDER BY id')).toEqual([[1, 100], [2, 250], [3, 75], [5, 5]]);
+    expect(await rowsAs('awsuser', "SELECT schemaname, databasename FROM svv_external_schemas WHERE schemaname = 'spectrum'")).toEqual([['spectrum', 'salesdb']]);
+    expect(await rowsAs('awsuser', "SELECT tablename FROM svv_external_tables WHERE schemaname = 'spectrum'")).toEqual([['sales']]);
+    // A file added after the restore is read too: the table is live, not a copy.
+    await new LocalS3(warehouse.store).put('lab-data', 'sales/part-1.csv', '4,1000\n');
+    expect(await rowsAs('awsuser', 'SELECT count(*), sum(amount) FROM spectrum.sales')).toEqual([[5, 1430]]);
+  });
+
+  it('sequences continue numbering, and columns keep their nextval defaults', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE SEQUENCE public.ticket_no START WITH 100 INCREMENT BY 5;
+      CREATE TABLE public.tickets (no bigint DEFAULT nextval('public.ticket_no'), title varchar(40));
+      INSERT INTO public.tickets (title) VALUES ('a'), ('b'), ('c');
+      CREATE SEQUENCE public.unused_seq`);
+    expect((await admin.query('SELECT max(no) FROM public.tickets')).rows).toEqual([[110]]);
+    await admin.close();
+
+    await deleteAndRestore('sequence-final');
+
+    const after = await warehouse.session();
+    await after.query("INSERT INTO public.tickets (title) VALUES ('d')");
+    expect((await after.query("SELECT no FROM public.tickets WHERE title = 'd'")).rows).toEqual([[115]]);
+    expect((await after.query("SELECT nextval('public.ticket_no')")).rows).toEqual([[120]]);
+    // Never called: the first nextval is still the start value.
+    expect((await after.query("SELECT nextval('public.unused_seq')")).rows).toEqual([[1]]);
+    await after.close();
+  });
+
+  it('materialized views come back, recomputed from their definition', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE MATERIALIZED VIEW public.ticket_count AS SELECT count(*) AS n FROM public.tickets`);
+    await admin.close();
+    await deleteAndRestore('mv-final');
+    expect(await rowsAs('awsuser', 'SELECT n FROM public.ticket_count')).toEqual([[4]]);
+    // Everything from the earlier rounds survived this restore too.
+    expect(await rowsAs('seoul_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[2]]);
+    expect(await rowsAs('awsuser', 'SELECT count(*) FROM spectrum.sales')).toEqual([[5]]);
+  });
+
+  it('restoring a snapshot taken before the external schema and sequence existed leaves neither behind', async () => {
+    await deleteAndRestore('before-older', 'rls-final');
+    expect(await rowsAs('awsuser', "SELECT count(*) FROM svv_external_schemas WHERE schemaname = 'spectrum'")).toEqual([[0]]);
+    const admin = await warehouse.session();
+    expect((await admin.execute('SELECT count(*) FROM spectrum.sales'))[0]).toMatchObject({ ok: false });
+    expect((await admin.execute("SELECT nextval('public.ticket_no')"))[0]).toMatchObject({ ok: false, error: { code: '42P01' } });
+    // The Glue database outlives the cluster (it is not part of it): a new external schema finds its table.
+    await admin.query(`CREATE EXTERNAL SCHEMA spectrum2 FROM DATA CATALOG DATABASE 'salesdb' IAM_ROLE 'arn:aws:iam::123456789012:role/SpectrumRole'`);
+    expect((await admin.query('SELECT count(*) FROM spectrum2.sales')).rows).toEqual([[5]]);
+    expect((await admin.query('SELECT schemaname FROM svv_external_schemas ORDER BY 1')).rows).toEqual([['spectrum2']]);
+    expect(await rowsAs('seoul_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[2]]);
+    await admin.close();
+  });
+});
