@@ -157,6 +157,7 @@ e2e('does one lab step with a failing and a passing check; progress survives a r
   expect(starter.trim().length > 0, 'the editor is pre-filled with the starter SQL');
   const failing = await labs.check();
   expect(!failing.passed, `the starter SQL alone fails: ${failing.text}`);
+  expect(!/^\s*(Not yet|아직입니다)[\s:!.]*(Not yet|아직입니다)/.test(failing.text), `the verdict is not repeated: ${failing.text}`);
   await page.getByTestId('lab-hint').click();
   await page.getByTestId('lab-hints').waitFor();
   await screenshot('13-lab-fail-hint');
@@ -169,6 +170,7 @@ e2e('does one lab step with a failing and a passing check; progress survives a r
   await labs.run();
   const passing = await labs.check();
   expect(passing.passed, `the solution passes: ${passing.text}`);
+  expect(!/^\s*(Passed|통과)[\s:!.]*(Passed|통과)/.test(passing.text), `the verdict is not repeated: ${passing.text}`);
   await page.locator('[data-testid="lab-step"].done').first().waitFor();
   await screenshot('14-lab-pass');
   await page.reload();
