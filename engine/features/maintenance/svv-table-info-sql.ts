@@ -8,6 +8,10 @@
  *   region, the longest prefix of the table (in physical order) that is in sort-key order is
  *   sorted; every row after the first out-of-order row is unsorted.
  * - stats_off is the share of rows modified since the last ANALYZE; size is in 1 MB blocks.
+ * - VACUUM SORT ONLY rewrites the table in order (CLUSTER), which physically drops deleted rows;
+ *   Redshift keeps them until a delete phase, so the sort records how many there were in
+ *   wl_sys.unreclaimed_rows (valid while the table keeps that relfilenode: a TRUNCATE or a later
+ *   rewrite forgets them), and wl_sys.deleted_rows adds them to PostgreSQL's dead tuples.
  */
 export const SVV_TABLE_INFO_SQL = /* sql */ `
 CREATE OR REPLACE FUNCTION wl_sys.table_row_count(rel regclass) RETURNS bigint
@@ -17,6 +21,15 @@ BEGIN
   EXECUTE format('SELECT count(*) FROM %s', rel) INTO n;
   RETURN n;
 END $$;
+
+CREATE TABLE IF NOT EXISTS wl_sys.unreclaimed_rows (relid oid PRIMARY KEY, relfilenode oid NOT NULL, rows bigint NOT NULL);
+
+CREATE OR REPLACE FUNCTION wl_sys.deleted_rows(rel oid) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+  SELECT coalesce(pg_stat_get_dead_tuples(rel), 0)
+       + coalesce((SELECT u.rows FROM wl_sys.unreclaimed_rows u JOIN pg_class c ON c.oid = u.relid AND c.relfilenode = u.relfilenode
+                    WHERE u.relid = rel), 0)
+$$;
 
 CREATE OR REPLACE FUNCTION wl_sys.unsorted_rows(rel regclass, keys text[]) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
@@ -37,7 +50,7 @@ CREATE OR REPLACE VIEW pg_catalog.svv_table_info AS
 WITH t AS (
   SELECT c.oid, n.nspname, c.relname, ta.diststyle, ta.distkey, ta.sortkey_type, ta.sortkeys, ta.encodings, ta.created,
          wl_sys.table_row_count(c.oid::regclass) AS live,
-         coalesce(pg_stat_get_dead_tuples(c.oid), 0) AS dead,
+         wl_sys.deleted_rows(c.oid) AS dead,
          coalesce(pg_stat_get_mod_since_analyze(c.oid), 0) AS mods,
          pg_total_relation_size(c.oid) AS bytes
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -47,11 +47,26 @@ async function sortedPercent(context: StatementContext, table: TableFacts): Prom
   return total === 0 ? 100 : 100 - (unsorted * 100) / total;
 }
 
-async function notDeletedPercent(context: StatementContext, table: TableFacts): Promise<number> {
+/**
+ * Pending table statistics (the rows a DELETE just marked) are written at the end of a statement
+ * once forced. Flushed before a rewrite and again before its ANALYZE, so the dead-row count ANALYZE
+ * leaves can't be overtaken by counts still pending from earlier statements (which made
+ * SVV_TABLE_INFO after VACUUM SORT ONLY show the deleted rows in some runs and not in others).
+ */
+async function flushStats(context: StatementContext): Promise<void> {
   await context.backend.query('SELECT pg_stat_force_next_flush()');
-  const r = await context.backend.query('SELECT wl_sys.table_row_count($1::regclass), coalesce(pg_stat_get_dead_tuples($1), 0)', [table.oid]);
-  const live = Number(r.rows[0]![0]);
-  const dead = Number(r.rows[0]![1]);
+  await context.backend.query('SELECT 1');
+}
+
+/** Deleted rows not reclaimed yet: PostgreSQL's dead tuples plus those a sort-only rewrite kept count of. */
+async function deletedRows(context: StatementContext, table: TableFacts): Promise<number> {
+  return Number((await context.backend.query('SELECT wl_sys.deleted_rows($1)', [table.oid])).rows[0]![0]);
+}
+
+async function notDeletedPercent(context: StatementContext, table: TableFacts): Promise<number> {
+  await flushStats(context);
+  const live = Number((await context.backend.query('SELECT wl_sys.table_row_count($1::regclass)', [table.oid])).rows[0]![0]);
+  const dead = await deletedRows(context, table);
   return live + dead === 0 ? 100 : (live * 100) / (live + dead);
 }
 
@@ -62,6 +77,10 @@ async function vacuumTable(context: StatementContext, command: VacuumCommand, ta
   // 100 means always; 0 means never.
   const sortNeeded = sorts && command.threshold > 0 && (command.threshold === 100 || (await sortedPercent(context, table)) < command.threshold);
   const deleteNeeded = deletes && command.threshold > 0 && (command.threshold === 100 || (await notDeletedPercent(context, table)) < command.threshold);
+  if (!sortNeeded && !deleteNeeded) return;
+  await flushStats(context);
+  // Both rewrites drop deleted rows; without a delete phase Redshift still has them.
+  const kept = deleteNeeded ? 0 : await deletedRows(context, table);
   if (sortNeeded) {
     const index = `wl_vacuum_sort_${table.oid}`;
     await backend.query(`CREATE INDEX ${index} ON ${table.qualified} (${table.sortkeys.map(quoteIdent).join(', ')})`);
@@ -70,10 +89,15 @@ async function vacuumTable(context: StatementContext, command: VacuumCommand, ta
     } finally {
       await backend.query(`DROP INDEX IF EXISTS ${table.qualified.split('.')[0]}.${index}`);
     }
-  } else if (deleteNeeded) {
+  } else {
     await backend.query(`VACUUM FULL ${table.qualified}`);
   }
-  if (sortNeeded || deleteNeeded) await backend.query(`ANALYZE ${table.qualified}`);
+  await flushStats(context);
+  await backend.query(`ANALYZE ${table.qualified}`);
+  await backend.query('DELETE FROM wl_sys.unreclaimed_rows u WHERE u.relid = $1 OR NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = u.relid)', [table.oid]);
+  if (kept > 0) {
+    await backend.query('INSERT INTO wl_sys.unreclaimed_rows SELECT oid, relfilenode, $2 FROM pg_class WHERE oid = $1', [table.oid, kept]);
+  }
 }
 
 export const vacuumHandler: StatementHandler = {
