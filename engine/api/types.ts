@@ -87,7 +87,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export type WorkspaceKind = 'node-dir' | 'indexeddb' | 'memory';
+export type WorkspaceKind = 'node-dir' | 'indexeddb' | 'opfs' | 'memory';
 
 export interface OpenOptions {
   /** Where the workspace lives: a folder in Node, a name in the browser; omit for memory. */

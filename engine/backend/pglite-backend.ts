@@ -13,6 +13,9 @@ export interface PgliteOpenOptions {
   /** A data-dir tarball to start from (memory and IndexedDB workspaces). */
   loadDataDir?: Blob;
   database: string;
+  /** Already compiled / fetched PGlite assets (a browser host starts these early, in parallel). */
+  pgliteWasmModule?: PGliteOptions['pgliteWasmModule'];
+  fsBundle?: PGliteOptions['fsBundle'];
 }
 
 /** The embedded backend: one PGlite instance, one connection, identities switched per statement. */
@@ -28,6 +31,8 @@ export class PgliteBackend implements SqlBackend {
     const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: false };
     if (options.dataDir) pgOptions.dataDir = options.dataDir;
     if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
+    if (options.pgliteWasmModule) pgOptions.pgliteWasmModule = options.pgliteWasmModule;
+    if (options.fsBundle) pgOptions.fsBundle = options.fsBundle;
     const db = await PGlite.create(pgOptions);
     return new PgliteBackend(db);
   }

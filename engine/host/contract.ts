@@ -11,7 +11,7 @@ export interface WorkspaceStatus {
   ready: boolean;
   /** Where the workspace lives: a folder, `idb://…`. */
   location: string;
-  kind: 'node-dir' | 'indexeddb' | 'memory';
+  kind: 'node-dir' | 'indexeddb' | 'opfs' | 'memory';
   /** True when this open created the workspace from the template. */
   created: boolean;
   engineVersion: string;

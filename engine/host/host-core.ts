@@ -32,7 +32,7 @@ export interface HostDeps {
 }
 
 /** The engine side of the contract, shared by every host (web worker, utility process). */
-export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Promise<void> } {
+export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Promise<void>; prepare(): void } {
   let opened: OpenedWorkspace | undefined;
   let opening: Promise<OpenedWorkspace> | undefined;
   let labs: LabsProvider | undefined;
@@ -97,6 +97,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
   return {
     async 'workspace.open'({ reset }) {
       if (reset) {
+        await opening?.catch(() => undefined);
         await closeAll();
         const w = await deps.openWorkspace(true);
         await afterOpen(w);
@@ -181,6 +182,10 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
       return (await labsOrFail())['labs.reset'](r);
     },
     close: closeAll,
+    /** Starts opening the workspace before the first request asks for it (startup time). */
+    prepare() {
+      void workspace().catch(() => undefined); // the first request reports the error and retries
+    },
   };
 }
 

@@ -2,3 +2,9 @@
 interface ImportMeta {
   glob<T = unknown>(pattern: string): Record<string, () => Promise<T>>;
 }
+
+/** Vite's `?url` imports: the built asset's URL. */
+declare module '*?url' {
+  const url: string;
+  export default url;
+}

@@ -1,5 +1,5 @@
 import { DATABASE_NAME } from '../api/types';
-import { PgliteBackend } from '../backend/pglite-backend';
+import { PgliteBackend, type PgliteOpenOptions } from '../backend/pglite-backend';
 import { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { MemoryStore } from './memory-store';
 import type { WorkspaceStore } from './workspace-store';
@@ -11,11 +11,13 @@ export interface TarballWorkspaceOptions {
   dataDir?: string;
   store?: WorkspaceStore;
   name?: string;
+  /** PGlite's compiled WASM and file bundle when the host fetched them ahead. */
+  assets?: Pick<PgliteOpenOptions, 'pgliteWasmModule' | 'fsBundle'>;
 }
 
 /** Opens a workspace from a template tarball (browser workspaces and in-memory ones). */
 export async function openTarballWorkspace(options: TarballWorkspaceOptions): Promise<EmbeddedWarehouse> {
-  const open: { database: string; dataDir?: string; loadDataDir?: Blob } = { database: DATABASE_NAME };
+  const open: PgliteOpenOptions = { database: DATABASE_NAME, ...options.assets };
   if (options.dataDir) open.dataDir = options.dataDir;
   if (options.template) open.loadDataDir = options.template;
   const backend = await PgliteBackend.open(open);
