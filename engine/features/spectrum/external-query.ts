@@ -8,6 +8,7 @@ import { featureHandlers } from '../index';
 import type { StatementContext, StatementHandler } from '../../session/statement-handler';
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
 import { recordOutsideUserTransaction, rowsOfQuery } from '../copy/outside-transaction';
+import { eagerCountTokens } from './eager-count';
 import { insertIntoExternal } from './external-insert';
 import { analyzeNewTables } from './auto-analyze';
 import { CACHE_SCHEMA, materialize } from './materialize';
@@ -93,6 +94,7 @@ async function runReading(context: StatementContext, catalog: Catalog, refs: Tab
       return [t];
     });
   }
+  if (tokens === statement.tokens) tokens = eagerCountTokens(statement, (schema, table) => tableOfRef(catalog, { schema, table, at: -1 })) ?? tokens;
   const rendered = rewriteDialect({ ...statement, tokens });
   const partitioned = [...scans.values()].filter((s) => s.partitioned);
   if (partitioned.length) await pruneByPlan(context, rendered.text, partitioned);
