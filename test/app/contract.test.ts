@@ -131,3 +131,33 @@ describe('host handlers over a real workspace', () => {
     expect(noUser).toMatchObject({ id: 9, ok: false, error: { code: '28000' } });
   });
 });
+
+describe('opening ahead of the first request', () => {
+  it('prepare() opens once; a reset during that open waits for it, then opens afresh', async () => {
+    const warehouses: EmbeddedWarehouse[] = [];
+    const opens: boolean[] = [];
+    let inFlight = 0;
+    const handlers = createHostHandlers({
+      engineVersion: 'test',
+      emit: () => undefined,
+      loadLabs: async () => undefined,
+      openWorkspace: async (reset) => {
+        inFlight++;
+        expect(inFlight).toBe(1); // never two opens of the same storage at once
+        opens.push(reset);
+        const warehouse = await openTempWorkspace({ seeded: false });
+        warehouses.push(warehouse);
+        inFlight--;
+        return { warehouse, created: reset, location: 'temp', kind: 'memory' };
+      },
+    });
+    handlers.prepare();
+    const [status, reset] = await Promise.all([handlers['workspace.status']({}), handlers['workspace.open']({ reset: true })]);
+    expect(status.ready).toBe(true);
+    expect(reset.created).toBe(true);
+    expect(opens).toEqual([false, true]);
+    expect((await handlers['workspace.status']({})).created).toBe(true);
+    await handlers.close();
+    for (const w of warehouses) await w.close().catch(() => undefined);
+  });
+});

@@ -41,6 +41,7 @@ export function runEngineProcess(options: { workspaceDir: string; version: strin
       return { warehouse, created, location: workspaceDir, kind: 'node-dir' };
     },
   });
+  handlers.prepare();
   port.onMessage((raw) => {
     const message = raw as RequestMessage;
     if (!message || message.kind !== 'request' || typeof message.id !== 'number') return;
