@@ -5,6 +5,7 @@
 import type { FeatureSpec, Scaler } from './features.js';
 import { applyScaler, exactSplitFlags, featureColumns, fitScaler } from './features.js';
 import type { Fold } from './folds.js';
+import { validatedRows } from './folds.js';
 import { fitGbdt } from './learners/gbdt.js';
 import { defaultThreshold, LEARNERS } from './learners/registry.js';
 import type { Predictor } from './learners/predictor.js';
@@ -64,6 +65,29 @@ function foldMatrices(data: SearchData, derived: DerivedFeature[]): FoldMatrices
   return list;
 }
 
+/** Class index a score vector predicts: one margin/probability against `threshold`, else the largest. */
+export function predictedClass(s: Float64Array, threshold: number): number {
+  return s.length === 1 ? ((s[0] as number) > threshold ? 1 : 0) : argmax(s);
+}
+
+/**
+ * Objective value on the rows the folds validate. Under k-fold that is every row; a holdout leaves
+ * the other rows without an out-of-fold score, so they must not be scored.
+ */
+export function scoreValidated(
+  objective: Objective,
+  link: Link,
+  scores: Float64Array[],
+  target: EncodedTarget,
+  folds: Fold[],
+  threshold: number,
+): number {
+  const rows = validatedRows(folds);
+  if (rows.length === target.y.length) return scoreMetric(objective, link, scores, target.y, target.positiveIndex, threshold);
+  const picked = Array.from(rows, (r) => scores[r] as Float64Array);
+  return scoreMetric(objective, link, picked, Float64Array.from(rows, (r) => target.y[r] as number), target.positiveIndex, threshold);
+}
+
 /** Objective value from out-of-fold scores (one Float64Array of scores per row). */
 export function scoreMetric(
   objective: Objective,
@@ -74,7 +98,7 @@ export function scoreMetric(
   threshold: number,
 ): number {
   if (objective === 'MSE') return mse(y, scores.map((s) => s[0] as number));
-  const classes = scores.map((s) => (s.length === 1 ? ((s[0] as number) > threshold ? 1 : 0) : argmax(s)));
+  const classes = scores.map((s) => predictedClass(s, threshold));
   if (objective === 'Accuracy') return accuracy(y, classes);
   if (objective === 'F1') return f1Binary(y, classes, positiveIndex);
   if (objective === 'F1Macro') return f1Macro(y, classes, Math.max(2, ...scores.map((s) => s.length)));
@@ -147,11 +171,10 @@ export function evaluateCandidate(
       stagedScores(predictor, x, treeCounts).forEach((s, ci) => ((staged[ci] as Float64Array[])[row] = s));
     }
   });
-  const y = data.target.y;
   let best = -1;
   let bestMetric = NaN;
   checkpoints.forEach((_, ci) => {
-    const v = scoreMetric(objective, link, staged[ci] as Float64Array[], y, data.target.positiveIndex, threshold);
+    const v = scoreValidated(objective, link, staged[ci] as Float64Array[], data.target, data.folds, threshold);
     if (best < 0 || better(objective, v, bestMetric)) (best = ci), (bestMetric = v);
   });
   const outParams = isBoosted ? { ...params, rounds: checkpoints[best] as number } : { ...params };

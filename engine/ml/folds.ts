@@ -56,3 +56,14 @@ export function stratifiedHoldout(y: Float64Array, fraction: number, classificat
   const k = Math.max(2, Math.round(1 / fraction));
   return stratifiedKFold(y, k, classification, rng)[0] as Fold;
 }
+
+/** Rows that some fold validates, ascending (every row under k-fold, the holdout rows otherwise). */
+export function validatedRows(folds: Fold[]): Int32Array {
+  const rows = new Int32Array(folds.reduce((n, f) => n + f.valid.length, 0));
+  let at = 0;
+  for (const f of folds) {
+    rows.set(f.valid, at);
+    at += f.valid.length;
+  }
+  return rows.sort();
+}

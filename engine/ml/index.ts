@@ -46,5 +46,6 @@ export {
 } from './metrics.js';
 export type { BinaryScores, RocPoint } from './metrics.js';
 export { tableFromCsv } from './csv-table.js';
+export type { ValidationPredictions } from './validation-predictions.js';
 export { inferProblemType } from './target.js';
 export { MIN_TRAINING_ROWS, MAX_FEATURE_COLUMNS, DEFAULT_MAX_CELLS } from './validate-input.js';

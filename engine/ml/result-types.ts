@@ -12,6 +12,7 @@ import type {
   Params,
   ProblemType,
 } from './types.js';
+import type { ValidationPredictions } from './validation-predictions.js';
 
 export interface AutopilotInput {
   /** Training data (the CREATE MODEL FROM query result). */
@@ -86,4 +87,6 @@ export interface AutopilotResult {
   elapsedSec: number;
   rowsUsed: number;
   downsampled: boolean;
+  /** Classification: the best candidate's out-of-fold predictions on its validation rows. */
+  validationPredictions?: ValidationPredictions;
 }

@@ -9,7 +9,7 @@ import type { CandidateSpec } from './candidates.js';
 import { candidateSpace, mapHyperparameters, PROBE_CANDIDATE } from './candidates.js';
 import { cancelledError, MlError } from './errors.js';
 import type { CandidateResult, SearchData } from './evaluate.js';
-import { evaluateCandidate, scoreMetric } from './evaluate.js';
+import { evaluateCandidate, scoreValidated } from './evaluate.js';
 import { averageOutOfFold, pickEnsembleMembers } from './ensemble.js';
 import { derivedCandidates } from './feature-engineering.js';
 import { fitFinalModel } from './final-model.js';
@@ -24,6 +24,7 @@ import { exploreData } from './profile.js';
 import { createRng } from './random.js';
 import type { AutopilotInput, AutopilotResult, CandidateDefinition } from './result-types.js';
 import { fitKMeansModel } from './search-kmeans.js';
+import { validationPredictions } from './validation-predictions.js';
 import { encodeTarget, inferProblemType, resolveObjective } from './target.js';
 import type { AutopilotProgress, LeaderboardEntry, Params, ProblemType } from './types.js';
 import { DEFAULT_MAX_CELLS, selectTrainingRows, splitTarget, validateTable } from './validate-input.js';
@@ -85,6 +86,8 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
   const leaderboard: LeaderboardEntry[] = [];
   const definitions: CandidateDefinition[] = [];
   const results = new Map<string, CandidateResult>();
+  /** The data (hence folds) each candidate was validated on: probes use cheaper folds. */
+  const validatedOn = new Map<string, SearchData>();
   let budgetHit = false;
   const better = (a: number, b: number): boolean => (objective === 'MSE' ? a < b : a > b);
 
@@ -110,6 +113,7 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
     };
     leaderboard.push(entry);
     results.set(id, r);
+    validatedOn.set(id, on);
     definitions.push({
       id,
       algorithm,
@@ -160,7 +164,7 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
     const memberResults = ensembleMembers.map((e) => results.get(e.id) as CandidateResult);
     const link = (memberResults[0] as CandidateResult).link;
     const oof = averageOutOfFold(memberResults);
-    const metric = scoreMetric(objective, link, oof, target.y, target.positiveIndex, defaultThreshold(link));
+    const metric = scoreValidated(objective, link, oof, target, data.folds, defaultThreshold(link));
     const params: Params = { ...(ensembleMembers[0] as LeaderboardEntry).params, ensembleMembers: ensembleMembers.length };
     searchEntries.push(record('gbdt', derived, { metric, params, link, oof }, 'model_search', data, start, ensembleMembers.map((e) => e.id)));
   } else if (ensembleMembers.length) budgetHit = true;
@@ -197,6 +201,7 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
   const sorted = [...leaderboard].sort((a, b) =>
     objective === 'MSE' ? a.validationMetric - b.validationMetric : b.validationMetric - a.validationMetric,
   );
+  const bestDefinition = definitions.find((d) => d.id === best.id) as CandidateDefinition;
   report({ phase: 'done', done: leaderboard.length, total });
   return {
     model,
@@ -213,5 +218,8 @@ export async function runAutopilot(input: AutopilotInput): Promise<AutopilotResu
     elapsedSec: elapsedSec(),
     rowsUsed: inputs.rows.length,
     downsampled,
+    ...(classification
+      ? { validationPredictions: validationPredictions(best.id, bestDefinition.validation, bestResult, target, (validatedOn.get(best.id) as SearchData).folds) }
+      : {}),
   };
 }

@@ -132,28 +132,43 @@ describe('models list / describe', () => {
     await store.saveTrainingRequest('public', 'churn_model', request);
     await store.saveModel('public', 'churn_model', output.model);
     await store.saveReports('public', 'churn_model', { leaderboard: output.leaderboard, dataReport: output.dataReport, candidateReport: output.candidateReport, featureEngineering: output.featureEngineering, explain: output.explain });
+    await store.saveValidationPredictions('public', 'churn_model', output.validationPredictions!);
+    // a model trained before validation predictions were kept: only the training-sample fallback
+    await store.saveDefinition({ ...def, name: 'older_model' });
+    await store.saveTrainingRequest('public', 'older_model', request);
+    await store.saveModel('public', 'older_model', output.model);
     await store.saveDefinition({ ...def, name: 'still_training', state: 'TRAINING', result: undefined } as ModelDefinition);
     await store.saveProgress('public', 'still_training', { phase: 'model_search', done: 2, total: 8, elapsedSec: 3, leaderboard: output.leaderboard.slice(0, 2) });
 
     const list = await json('models list');
-    expect(list.Models.map((m: { ModelName: string; ModelState: string }) => `${m.ModelName}:${m.ModelState}`)).toEqual(['churn_model:READY', 'still_training:TRAINING']);
+    expect(list.Models.map((m: { ModelName: string; ModelState: string }) => `${m.ModelName}:${m.ModelState}`)).toEqual(['churn_model:READY', 'older_model:READY', 'still_training:TRAINING']);
     expect(list.Models[0].ValidationMetric.Name).toBe(output.metricName);
-    expect(list.Models[1].Progress).toEqual({ Phase: 'model_search', Done: 2, Total: 8, ElapsedSeconds: 3 });
+    expect(list.Models[2].Progress).toEqual({ Phase: 'model_search', Done: 2, Total: 8, ElapsedSeconds: 3 });
 
     const d = await json('models describe public.churn_model');
     expect(d.Leaderboard.length).toBe(output.leaderboard.length);
     expect(d.DataReport.target.name).toBe('churn');
+    // On the validation data: the best candidate's out-of-fold predictions, every training row once (5 folds).
     const ev = d.Evaluation;
-    expect(ev.labels.sort()).toEqual(['no', 'yes']);
-    expect(ev.rows).toBe(120);
+    expect(ev).toMatchObject({ source: 'validation', method: '5-fold stratified cross-validation', folds: 5, candidateId: output.bestCandidateId });
+    expect(ev.labels).toEqual(['no', 'yes']);
+    expect(ev.rows).toBe(600);
     const total = ev.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0);
-    expect(total).toBe(120);
-    // A learnable problem: most sampled rows land on the diagonal, and the ROC curve beats chance.
-    const diagonal = ev.confusionMatrix.reduce((a: number, row: number[], i: number) => a + row[i]!, 0);
-    expect(diagonal / total).toBeGreaterThan(0.8);
+    expect(total).toBe(600);
+    // Its F1 is the validation metric SHOW MODEL and the leaderboard report (positive class 'yes', the minority).
+    expect(ev.positiveLabel).toBe('yes');
+    const [[tn, fp], [fn, tp]] = ev.confusionMatrix as number[][];
+    expect(tn! + tp!).toBeGreaterThan(0.8 * total);
+    expect((2 * tp!) / (2 * tp! + fp! + fn!)).toBeCloseTo(d.Model.ValidationMetric.Value, 12);
     expect(ev.roc[0]).toMatchObject({ fpr: 0, tpr: 0 });
     expect(ev.roc[ev.roc.length - 1]).toMatchObject({ fpr: 1, tpr: 1 });
     expect(ev.auc).toBeGreaterThan(0.8);
+
+    // The older model falls back to the final model on every 5th training row, and says so.
+    const older = (await json('models describe public.older_model')).Evaluation;
+    expect(older).toMatchObject({ source: 'training-sample', method: 'every 5th training row', rows: 120 });
+    expect(older.folds).toBeUndefined();
+    expect(older.confusionMatrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(120);
 
     const training = await json('models describe --model-name still_training');
     expect(training.Model.ModelState).toBe('TRAINING');

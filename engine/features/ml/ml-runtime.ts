@@ -155,6 +155,7 @@ export class MlRuntime {
     if (!(await this.stillCurrent(def))) return;
     const cost = estimatedTrainingCost(output.rowsUsed, request.table.columns.length, def.settings.maxRuntime, def.auto);
     await this.models.saveModel(def.schema, def.name, output.model);
+    if (output.validationPredictions) await this.models.saveValidationPredictions(def.schema, def.name, output.validationPredictions);
     await this.models.saveReports(def.schema, def.name, {
       leaderboard: output.leaderboard,
       dataReport: output.dataReport,

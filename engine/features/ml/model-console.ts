@@ -4,7 +4,7 @@
  * confusion matrix / ROC curve) — what SageMaker's console shows for the Autopilot job behind a model.
  */
 import { AwsError, ok, type ConsoleContext, type ConsoleOperation } from '../../console/console-command';
-import { evaluateModel } from './model-evaluation';
+import { evaluateOnTrainingSample, evaluateValidation } from './model-evaluation';
 import { ModelStore, type ModelDefinition, type ModelProgress } from './model-store';
 
 function summary(def: ModelDefinition, progress: ModelProgress | undefined) {
@@ -60,8 +60,12 @@ const describeModel: ConsoleOperation = {
     const reports = def.state === 'READY' ? await store.reports(schema, name) : undefined;
     let evaluation;
     if (def.state === 'READY' && def.target) {
-      const [modelJson, request] = await Promise.all([store.modelJson(schema, name), store.trainingRequest(schema, name)]);
-      if (modelJson && request) evaluation = evaluateModel(modelJson, request.table, def.target);
+      const predictions = await store.validationPredictions(schema, name);
+      if (predictions) evaluation = evaluateValidation(predictions);
+      else {
+        const [modelJson, request] = await Promise.all([store.modelJson(schema, name), store.trainingRequest(schema, name)]);
+        if (modelJson && request) evaluation = evaluateOnTrainingSample(modelJson, request.table, def.target);
+      }
     }
     return ok({
       Model: summary(def, progress),

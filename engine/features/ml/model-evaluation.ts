@@ -1,15 +1,34 @@
 /**
- * Confusion matrix and ROC curve of a trained model, for the Models panel. The search keeps no
- * out-of-fold predictions, so the final model is scored on an evenly spaced sample (every 5th row)
- * of the training data it was given; the panel says so.
+ * Confusion matrix and ROC curve of a trained classification model, for the Models panel and
+ * `models describe`. Drawn, as SageMaker Autopilot does, from the best candidate's out-of-fold
+ * predictions on the validation data (kept with the model since training stores them), so they agree
+ * with the leaderboard's validation metric. Models trained before that have only the fallback:
+ * the final model scored on every 5th training row, labelled as such.
  */
-import { deserializeModel, predict, predictProba, rocCurve, type CellValue, type DataTable, type RocPoint } from '../../ml/index';
+import {
+  auc,
+  confusionMatrix,
+  deserializeModel,
+  predict,
+  predictProba,
+  rocCurve,
+  type CellValue,
+  type DataTable,
+  type RocPoint,
+  type ValidationPredictions,
+} from '../../ml/index';
 
 export const EVALUATION_EVERY = 5;
 const MAX_ROC_POINTS = 200;
 
 export interface ModelEvaluation {
-  sample: string;
+  /** `validation`: out-of-fold predictions of the best candidate; `training-sample`: the fallback for older models. */
+  source: 'validation' | 'training-sample';
+  /** In words, e.g. `5-fold stratified cross-validation` or `every 5th training row`. */
+  method: string;
+  /** Validation only: cross-validation folds (1 = a holdout split) and the candidate predicted. */
+  folds?: number;
+  candidateId?: string;
   rows: number;
   labels: string[];
   /** `matrix[actual][predicted]` counts, in `labels` order. */
@@ -22,7 +41,37 @@ export interface ModelEvaluation {
 
 const label = (v: CellValue | undefined) => (v === null || v === undefined ? 'NULL' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
 
-export function evaluateModel(modelJson: string, table: DataTable, target: string): ModelEvaluation | undefined {
+function thinnedRoc(isPositive: boolean[], scores: number[]): RocPoint[] {
+  const curve = rocCurve(isPositive, scores);
+  const step = Math.max(1, Math.ceil(curve.length / MAX_ROC_POINTS));
+  return curve
+    .filter((_, i) => i % step === 0 || i === curve.length - 1)
+    .map((p) => ({ threshold: Number.isFinite(p.threshold) ? p.threshold : 1, fpr: p.fpr, tpr: p.tpr }));
+}
+
+/** From the out-of-fold predictions stored at training. */
+export function evaluateValidation(v: ValidationPredictions): ModelEvaluation {
+  const labels = v.labels.map(label);
+  const evaluation: ModelEvaluation = {
+    source: 'validation',
+    method: v.validation,
+    folds: v.folds,
+    candidateId: v.candidateId,
+    rows: v.actual.length,
+    labels,
+    confusionMatrix: confusionMatrix(v.actual, v.predicted, labels.length),
+  };
+  if (v.positiveIndex >= 0 && v.positiveProbability && v.actual.length > 0) {
+    const isPositive = v.actual.map((a) => a === v.positiveIndex);
+    evaluation.positiveLabel = labels[v.positiveIndex];
+    evaluation.roc = thinnedRoc(isPositive, v.positiveProbability);
+    evaluation.auc = auc(isPositive, v.positiveProbability);
+  }
+  return evaluation;
+}
+
+/** Fallback for models trained before validation predictions were kept: the final model on every 5th training row. */
+export function evaluateOnTrainingSample(modelJson: string, table: DataTable, target: string): ModelEvaluation | undefined {
   const model = deserializeModel(modelJson);
   if (!model.problemType || model.problemType === 'REGRESSION' || model.labels.length === 0) return undefined;
   const targetIndex = table.columns.findIndex((c) => c.name.toLowerCase() === target.toLowerCase());
@@ -49,16 +98,11 @@ export function evaluateModel(modelJson: string, table: DataTable, target: strin
       isPositive.push(labels[actual] === positive);
     }
   }
-  const evaluation: ModelEvaluation = { sample: `every ${EVALUATION_EVERY}th training row`, rows, labels, confusionMatrix: matrix };
+  const evaluation: ModelEvaluation = { source: 'training-sample', method: `every ${EVALUATION_EVERY}th training row`, rows, labels, confusionMatrix: matrix };
   if (positive !== undefined && rows > 0) {
-    const curve = rocCurve(isPositive, scores);
-    let auc = 0;
-    for (let i = 1; i < curve.length; i++) auc += ((curve[i]!.fpr - curve[i - 1]!.fpr) * (curve[i]!.tpr + curve[i - 1]!.tpr)) / 2;
-    const step = Math.max(1, Math.ceil(curve.length / MAX_ROC_POINTS));
-    const thinned = curve.filter((_, i) => i % step === 0 || i === curve.length - 1);
     evaluation.positiveLabel = positive;
-    evaluation.roc = thinned.map((p) => ({ threshold: Number.isFinite(p.threshold) ? p.threshold : 1, fpr: p.fpr, tpr: p.tpr }));
-    evaluation.auc = auc;
+    evaluation.roc = thinnedRoc(isPositive, scores);
+    evaluation.auc = auc(isPositive, scores);
   }
   return evaluation;
 }

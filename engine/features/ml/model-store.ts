@@ -5,7 +5,7 @@
  * the progress of a running job.
  */
 import type { WorkspaceStore } from '../../workspace/workspace-store';
-import type { AutopilotProgress, LeaderboardEntry, ModelType, ProblemType } from '../../ml/index';
+import type { AutopilotProgress, LeaderboardEntry, ModelType, ProblemType, ValidationPredictions } from '../../ml/index';
 import type { ModelSettings } from './create-model-parser';
 import type { TrainingOutput, TrainingRequest } from './trainer';
 
@@ -111,6 +111,15 @@ export class ModelStore {
 
   reports(schema: string, name: string): Promise<ModelReports | undefined> {
     return this.store.readJson<ModelReports>(`${dir(schema, name)}reports.json`);
+  }
+
+  /** The best candidate's out-of-fold predictions (classification), for the confusion matrix and ROC curve. */
+  async saveValidationPredictions(schema: string, name: string, predictions: ValidationPredictions): Promise<void> {
+    await this.store.writeFile(`${dir(schema, name)}validation-predictions.json`, JSON.stringify(predictions));
+  }
+
+  validationPredictions(schema: string, name: string): Promise<ValidationPredictions | undefined> {
+    return this.store.readJson<ValidationPredictions>(`${dir(schema, name)}validation-predictions.json`);
   }
 
   async saveProgress(schema: string, name: string, progress: ModelProgress): Promise<void> {

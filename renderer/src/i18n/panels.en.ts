@@ -7,7 +7,7 @@ export default {
     none: 'Nothing here yet.', loading: 'Loading…', type: 'Type', location: 'Location', confirmDelete: 'Delete {name}?', equivalent: 'Same as the command', close: 'Close', back: 'Back', next: 'Next', days: '{n} day | {n} days', indefinitely: 'Indefinitely',
   },
   s3: {
-    buckets: 'Buckets', createBucket: 'Create bucket', bucketName: 'Bucket name', objects: 'Objects', upload: 'Upload', dropHere: 'Drop files here to upload them to {target}', uploading: 'Uploading {done} of {total} file(s)…',
+    buckets: 'Buckets', createBucket: 'Create bucket', bucketName: 'Bucket name', objects: 'Objects', upload: 'Upload', dropHere: 'Drop files here to upload them to {target}', uploadStatus: 'Upload status', uploadSummary: '{done} of {total} file(s) uploaded · {stored} of {size}', uploadFailed: '{n} failed', dismiss: 'Close', uploadStates: { queued: 'Waiting', uploading: 'Uploading', done: 'Succeeded', failed: 'Failed' },
     download: 'Download', folder: 'Folder', up: 'Up one level', empty: 'No objects in this folder.', noBuckets: 'No buckets. Create one to upload data.', deleteBucket: 'Delete bucket', choose: 'Choose files',
   },
   iam: {
@@ -43,8 +43,8 @@ export default {
   },
   models: {
     list: 'Models', state: 'State', target: 'Target', function: 'Function', metric: 'Validation metric', training: 'Training: {phase} — {done} of {total} candidates', leaderboard: 'Leaderboard', candidate: 'Candidate', algorithm: 'Algorithm',
-    params: 'Hyperparameters', trainMs: 'Train time (ms)', metricChart: 'Validation {metric} per candidate', confusion: 'Confusion matrix', roc: 'ROC curve (AUC {auc})', actual: 'Actual', predicted: 'Predicted', importance: 'Feature importance (EXPLAIN_MODEL)',
-    exploration: 'Data exploration report', histogram: 'Distribution', balance: 'Target balance ({target})', correlation: 'Correlations', rows: '{n} rows', sample: 'Scored on {sample} ({n} rows); the final model was fitted on all training rows.', showModel: 'SHOW MODEL',
+    params: 'Hyperparameters', trainMs: 'Train time (ms)', metricChart: 'Validation {metric} per candidate', confusion: 'Confusion matrix — validation data', confusionSample: 'Confusion matrix — training sample', roc: 'ROC curve — validation data (AUC {auc})', rocSample: 'ROC curve — training sample (AUC {auc})', actual: 'Actual', predicted: 'Predicted', importance: 'Feature importance (EXPLAIN_MODEL)',
+    exploration: 'Data exploration report', histogram: 'Distribution', balance: 'Target balance ({target})', correlation: 'Correlations', rows: '{n} rows', validationFolds: 'Validation data: out-of-fold predictions of the best candidate {candidate} in {folds}-fold stratified cross-validation — {n} rows, each predicted by a model that did not train on it. The leaderboard metric is computed from these predictions.', validationHoldout: 'Validation data: predictions of the best candidate {candidate} on the stratified holdout — {n} rows the model did not train on. The leaderboard metric is computed from these predictions.', trainingSample: 'This model was trained before validation predictions were kept: the final model scored every 5th training row ({n} rows), rows it trained on, so this looks better than validation would. Train it again to see the validation data.', showModel: 'SHOW MODEL',
     noModels: 'No models. CREATE MODEL … starts a training job; it appears here with its progress.', selectModel: 'Select a model to see its leaderboard and reports.', failed: 'Training failed: {reason}', cost: 'Estimated cost USD {usd}',
     states: { TRAINING: 'Training', READY: 'Ready', FAILED: 'Failed' },
   },

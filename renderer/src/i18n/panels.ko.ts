@@ -9,7 +9,7 @@ const ko: typeof en = {
     none: '아직 없습니다.', loading: '불러오는 중…', type: '유형', location: '위치', confirmDelete: '{name}을(를) 삭제할까요?', equivalent: '같은 명령', close: '닫기', back: '이전', next: '다음', days: '{n}일', indefinitely: '무기한',
   },
   s3: {
-    buckets: '버킷', createBucket: '버킷 만들기', bucketName: '버킷 이름', objects: '객체', upload: '업로드', dropHere: '파일을 여기에 끌어 놓으면 {target}에 업로드됩니다', uploading: '{total}개 중 {done}개 업로드 중…',
+    buckets: '버킷', createBucket: '버킷 만들기', bucketName: '버킷 이름', objects: '객체', upload: '업로드', dropHere: '파일을 여기에 끌어 놓으면 {target}에 업로드됩니다', uploadStatus: '업로드 상태', uploadSummary: '파일 {total}개 중 {done}개 업로드됨 · {size} 중 {stored}', uploadFailed: '{n}개 실패', dismiss: '닫기', uploadStates: { queued: '대기 중', uploading: '업로드 중', done: '성공', failed: '실패' },
     download: '다운로드', folder: '폴더', up: '상위 폴더', empty: '이 폴더에 객체가 없습니다.', noBuckets: '버킷이 없습니다. 데이터를 올리려면 버킷을 만드세요.', deleteBucket: '버킷 삭제', choose: '파일 선택',
   },
   iam: {
@@ -45,8 +45,8 @@ const ko: typeof en = {
   },
   models: {
     list: '모델', state: '상태', target: '타깃', function: '함수', metric: '검증 지표', training: '학습 중: {phase} — 후보 {total}개 중 {done}개', leaderboard: '리더보드', candidate: '후보', algorithm: '알고리즘',
-    params: '하이퍼파라미터', trainMs: '학습 시간 (ms)', metricChart: '후보별 검증 {metric}', confusion: '혼동 행렬', roc: 'ROC 곡선 (AUC {auc})', actual: '실제', predicted: '예측', importance: '특성 중요도 (EXPLAIN_MODEL)',
-    exploration: '데이터 탐색 보고서', histogram: '분포', balance: '타깃 분포 ({target})', correlation: '상관관계', rows: '{n}행', sample: '{sample} 기준 평가 ({n}행); 최종 모델은 전체 학습 데이터로 적합되었습니다.', showModel: 'SHOW MODEL',
+    params: '하이퍼파라미터', trainMs: '학습 시간 (ms)', metricChart: '후보별 검증 {metric}', confusion: '혼동 행렬 — 검증 데이터', confusionSample: '혼동 행렬 — 학습 데이터 표본', roc: 'ROC 곡선 — 검증 데이터 (AUC {auc})', rocSample: 'ROC 곡선 — 학습 데이터 표본 (AUC {auc})', actual: '실제', predicted: '예측', importance: '특성 중요도 (EXPLAIN_MODEL)',
+    exploration: '데이터 탐색 보고서', histogram: '분포', balance: '타깃 분포 ({target})', correlation: '상관관계', rows: '{n}행', validationFolds: '검증 데이터: 최우수 후보 {candidate}의 {folds}겹 층화 교차 검증 폴드 외(out-of-fold) 예측입니다. {n}행 각각을 그 행으로 학습하지 않은 모델이 예측했습니다. 리더보드의 지표도 이 예측으로 계산됩니다.', validationHoldout: '검증 데이터: 최우수 후보 {candidate}가 층화 홀드아웃 {n}행(학습에 쓰지 않은 행)을 예측한 결과입니다. 리더보드의 지표도 이 예측으로 계산됩니다.', trainingSample: '이 모델은 검증 예측을 보관하기 전에 학습되었습니다: 최종 모델이 학습 데이터 5행마다 1행({n}행)을 평가한 결과로, 학습에 쓰인 행이므로 검증보다 좋게 보입니다. 다시 학습하면 검증 데이터 기준으로 보입니다.', showModel: 'SHOW MODEL',
     noModels: '모델이 없습니다. CREATE MODEL …을 실행하면 학습 작업이 시작되고 진행 상황과 함께 여기에 나타납니다.', selectModel: '모델을 선택하면 리더보드와 보고서가 보입니다.', failed: '학습 실패: {reason}', cost: '예상 비용 USD {usd}',
     states: { TRAINING: '학습 중', READY: '준비됨', FAILED: '실패' },
   },
