@@ -15,6 +15,7 @@ import {
   type WorkspaceStatus,
 } from './contract';
 import type { LabsLoader, LabsProvider } from './labs-provider';
+import { uploadProgress } from './upload-progress';
 
 export interface OpenedWorkspace {
   warehouse: EmbeddedWarehouse;
@@ -142,10 +143,12 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
       if (argv[0] === 'aws') argv.shift();
       const picked = new Map((files ?? []).map((f) => [f.name, f.bytes]));
       const { warehouse } = await workspace();
+      const uploads = argv[0] === 's3' && argv[1] === 'cp' ? uploadProgress((p) => deps.emit('progress', p)) : undefined;
       return runConsoleCommand(warehouse, argv, {
         async readLocalFile(path) {
           const bytes = picked.get(path) ?? picked.get(path.split(/[\\/]/).pop() ?? path);
           if (!bytes) throw new Error(`The user-provided path ${path} does not exist.`);
+          uploads?.started(path, bytes.length);
           return bytes;
         },
         async listLocalFiles(folder) {
@@ -153,7 +156,12 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
           return [...picked.keys()].filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
         },
         progress: (message) => deps.emit('progress', { phase: 'console', done: 0, message }),
-      }).catch((e: unknown) => ({ exitCode: 255, stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n` }));
+      })
+        .catch((e: unknown) => ({ exitCode: 255, stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n` }))
+        .then((result) => {
+          uploads?.ended(result.exitCode);
+          return result;
+        });
     },
     async 's3.getObject'({ bucket, key }) {
       try {

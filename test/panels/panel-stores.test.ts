@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { ConsoleResult, EventMessage, RequestMessage, ResponseMessage } from '../../engine/host/contract';
-import type { StatementOutcome } from '../../engine/api/types';
+import type { Progress, StatementOutcome } from '../../engine/api/types';
 import { splitCommandLine } from '../../engine/console/run-console-command';
 import { HostClient } from '../../renderer/src/host/host-client';
 import type { Transport } from '../../renderer/src/host/transport';
@@ -26,6 +26,8 @@ interface Fake {
   lines: string[];
   sql: string[];
   files: { name: string; bytes: Uint8Array }[][];
+  /** Pushes a progress event from the host (delivered before the pending response). */
+  progress(p: Progress): void;
 }
 
 const ok = (value: unknown): ConsoleResult => ({ exitCode: 0, stdout: typeof value === 'string' ? value : JSON.stringify(value), stderr: '' });
@@ -37,8 +39,8 @@ const rows = (columns: string[], data: unknown[][]): StatementOutcome => ({
 
 /** A host answering console lines with `answer` and SQL with `sqlAnswer`; records what was asked. */
 function fakeHost(answer: Answer, sqlAnswer: (sql: string) => StatementOutcome[] = () => []): Fake {
-  const fake: Fake = { lines: [], sql: [], files: [] };
   let listener: (m: ResponseMessage | EventMessage) => void = () => undefined;
+  const fake: Fake = { lines: [], sql: [], files: [], progress: (payload) => listener({ kind: 'event', event: 'progress', payload }) };
   const transport: Transport = {
     name: 'web-worker',
     send(m: RequestMessage) {
@@ -106,7 +108,52 @@ describe('S3 panel store', () => {
     expect(fake.files.at(-1)?.[0]?.name).toBe('my file.csv');
     expect(useConsole().entries.at(-1)?.line).toContain('aws s3 cp');
     expect(panelChanges.value).toBeGreaterThan(changes);
-    expect(s3.upload).toBeUndefined();
+    expect(s3.uploading).toBe(false);
+    expect(s3.uploads).toEqual([{ name: 'my file.csv', size: 3, stored: 3, state: 'done' }]);
+  });
+
+  it('uploads several files with one row each (name, bytes, state) and overall totals; a failed file does not stop the others', async () => {
+    const seen: { name: string; states: string[]; storedAfterEvent: number }[] = [];
+    const sizes: Record<string, number> = { 'a.csv': 10, 'b.csv': 20, 'c.csv': 30 };
+    const s3 = useS3Panel();
+    const fake: Fake = fakeHost((line, files) => {
+      if (line === 'aws s3api list-buckets') return ok({ Buckets: [{ Name: 'lab-data', CreationDate: '2026-01-01T00:00:00Z' }] });
+      if (line.startsWith('aws s3api')) return ok({});
+      const name = files![0]!.name;
+      const size = sizes[name] ?? 0;
+      const states = s3.uploads.map((r) => r.state);
+      fake.progress({ phase: 'upload', done: 0, unit: 'bytes', message: name });
+      if (name === 'b.csv') {
+        fake.progress({ phase: 'upload', done: 0, total: 0, unit: 'bytes', message: name });
+        return { exitCode: 1, stdout: '', stderr: 'upload failed: ./b.csv to s3://lab-data/b.csv An error occurred (AccessDenied) when calling the PutObject operation: Access Denied\n' };
+      }
+      fake.progress({ phase: 'upload', done: size, total: size, unit: 'bytes', message: name });
+      // a message about another file (or another phase) is not this row's
+      fake.progress({ phase: 'upload', done: 99, total: 99, unit: 'bytes', message: 'other.csv' });
+      seen.push({ name, states, storedAfterEvent: s3.uploads.find((r) => r.name === name)!.stored });
+      return ok(`upload: ./${name} to s3://lab-data/${name}\n`);
+    });
+    await s3.open('lab-data');
+    const files = [
+      { name: 'a.csv', bytes: new Uint8Array(10) },
+      { name: 'b.csv', bytes: new Uint8Array(20) },
+      { name: 'c.csv', bytes: new Uint8Array(30) },
+    ];
+    const done = s3.uploadFiles(files);
+    expect(s3.uploading).toBe(true);
+    expect(s3.uploads.map((r) => r.state)).toEqual(['uploading', 'queued', 'queued']);
+    expect(await done).toBe(false);
+    expect(fake.lines.filter((l) => l.startsWith('aws s3 cp'))).toEqual(['aws s3 cp a.csv s3://lab-data/a.csv', 'aws s3 cp b.csv s3://lab-data/b.csv', 'aws s3 cp c.csv s3://lab-data/c.csv']);
+    // while a file's command runs, its row is uploading and the earlier ones are finished
+    expect(seen.map((s) => s.states)).toEqual([['uploading', 'queued', 'queued'], ['done', 'failed', 'uploading']]);
+    // the engine's "stored" message fills the row before the command even returns
+    expect(seen.map((s) => s.storedAfterEvent)).toEqual([10, 30]);
+    expect(s3.uploads.map((r) => [r.name, r.state, r.stored, r.size])).toEqual([['a.csv', 'done', 10, 10], ['b.csv', 'failed', 0, 20], ['c.csv', 'done', 30, 30]]);
+    expect(s3.uploads[1]!.error).toContain('AccessDenied');
+    expect(s3.uploadTotals).toEqual({ files: 3, finished: 2, failed: 1, bytes: 60, storedBytes: 40 });
+    expect(s3.uploading).toBe(false);
+    s3.clearUploads();
+    expect(s3.uploads).toEqual([]);
   });
 
   it("shows AWS's message when an action fails, and a download error in AWS's words", async () => {
@@ -313,7 +360,7 @@ describe('Maintenance panel store', () => {
 describe('Models panel chart options', () => {
   it('places every confusion-matrix count at (predicted, actual) and draws ROC from the points', async () => {
     const { confusionHeatmap, rocCurve, correlationHeatmap } = await import('../../renderer/src/panels/chart-options');
-    const evaluation = { sample: 's', rows: 10, labels: ['no', 'yes'], confusionMatrix: [[6, 1], [2, 1]], positiveLabel: 'yes', roc: [{ threshold: 1, fpr: 0, tpr: 0 }, { threshold: 0.5, fpr: 0.2, tpr: 0.7 }, { threshold: 0, fpr: 1, tpr: 1 }], auc: 0.8 };
+    const evaluation = { source: 'validation' as const, method: '5-fold stratified cross-validation', folds: 5, rows: 10, labels: ['no', 'yes'], confusionMatrix: [[6, 1], [2, 1]], positiveLabel: 'yes', roc: [{ threshold: 1, fpr: 0, tpr: 0 }, { threshold: 0.5, fpr: 0.2, tpr: 0.7 }, { threshold: 0, fpr: 1, tpr: 1 }], auc: 0.8 };
     const heat = confusionHeatmap(evaluation, 'Actual', 'Predicted') as { series: { data: number[][] }[]; yAxis: { data: string[] } };
     expect(heat.series[0]!.data).toEqual([[0, 0, 6], [1, 0, 1], [0, 1, 2], [1, 1, 1]]);
     expect(heat.yAxis.data).toEqual(['no', 'yes']);

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { UPLOAD_PHASE } from '../../../../engine/host/upload-progress';
 import { host } from '../../host/host-client-access';
 import { HostError } from '../../host/host-client';
 import { action, arg, readJson, usePanelState, type CommandFile } from './panel-host';
@@ -13,6 +14,24 @@ export interface S3ObjectEntry {
   Size: number;
   LastModified: string;
 }
+/** One file of an upload: queued → uploading (the engine stores it) → done or failed. */
+export interface UploadRow {
+  name: string;
+  size: number;
+  /** Bytes stored so far: the engine stores a file in one write, so 0 until it reports it stored. */
+  stored: number;
+  state: 'queued' | 'uploading' | 'done' | 'failed';
+  error?: string;
+}
+
+export interface UploadTotals {
+  files: number;
+  finished: number;
+  failed: number;
+  bytes: number;
+  storedBytes: number;
+}
+
 interface ListObjects {
   Contents?: S3ObjectEntry[];
   CommonPrefixes?: { Prefix: string }[];
@@ -26,8 +45,16 @@ export const useS3Panel = defineStore('panel-s3', () => {
   const prefix = ref('');
   const folders = ref<string[]>([]);
   const objects = ref<S3ObjectEntry[]>([]);
-  /** Upload progress 0..1 while uploading. */
-  const upload = ref<{ done: number; total: number; bytes: number; totalBytes: number }>();
+  /** The last upload's files (kept after it ends, so failures stay visible until the next one). */
+  const uploads = ref<UploadRow[]>([]);
+  const uploading = computed(() => uploads.value.some((r) => r.state === 'queued' || r.state === 'uploading'));
+  const uploadTotals = computed<UploadTotals>(() => ({
+    files: uploads.value.length,
+    finished: uploads.value.filter((r) => r.state === 'done').length,
+    failed: uploads.value.filter((r) => r.state === 'failed').length,
+    bytes: uploads.value.reduce((n, r) => n + r.size, 0),
+    storedBytes: uploads.value.reduce((n, r) => n + r.stored, 0),
+  }));
 
   async function refresh(): Promise<void> {
     await state.load(async () => {
@@ -69,24 +96,45 @@ export const useS3Panel = defineStore('panel-s3', () => {
     return ok !== undefined;
   }
 
-  /** Uploads into the current folder, one `aws s3 cp` per file (the progress bar counts bytes). */
+  /**
+   * Uploads into the current folder, one `aws s3 cp` per file (as a student would type them), one
+   * row per file. The engine's progress messages for the file (phase `upload`, named by the file)
+   * say when it is stored; a failed file does not stop the others.
+   */
   async function uploadFiles(files: CommandFile[]): Promise<boolean> {
-    if (!bucket.value || files.length === 0) return false;
-    const totalBytes = files.reduce((n, f) => n + f.bytes.length, 0);
-    upload.value = { done: 0, total: files.length, bytes: 0, totalBytes };
-    let ok = true;
-    for (const file of files) {
-      const target = `s3://${bucket.value}/${prefix.value}${file.name}`;
-      const done = await state.guard(() => action(`aws s3 cp ${arg(file.name)} ${arg(target)}`, [file]));
-      if (done === undefined) {
-        ok = false;
-        break;
+    if (!bucket.value || files.length === 0 || uploading.value) return false;
+    uploads.value = files.map((f) => ({ name: f.name, size: f.bytes.length, stored: 0, state: 'queued' }));
+    let active: UploadRow | undefined;
+    const stop = host().on('progress', (p) => {
+      if (p.phase !== UPLOAD_PHASE || !active || p.message !== active.name) return;
+      if (p.total !== undefined && p.total > 0 && p.done >= p.total) active.stored = active.size;
+    });
+    try {
+      for (const [i, file] of files.entries()) {
+        active = uploads.value[i] as UploadRow;
+        active.state = 'uploading';
+        const target = `s3://${bucket.value}/${prefix.value}${file.name}`;
+        const done = await state.guard(() => action(`aws s3 cp ${arg(file.name)} ${arg(target)}`, [file]));
+        if (done === undefined) {
+          active.state = 'failed';
+          active.error = state.error.value;
+          active.stored = 0;
+        } else {
+          active.state = 'done';
+          active.stored = active.size;
+        }
       }
-      upload.value = { ...upload.value, done: upload.value.done + 1, bytes: upload.value.bytes + file.bytes.length };
+    } finally {
+      active = undefined;
+      stop();
     }
-    upload.value = undefined;
     await refresh();
-    return ok;
+    return uploads.value.every((r) => r.state === 'done');
+  }
+
+  /** Hides the finished upload's rows. */
+  function clearUploads(): void {
+    if (!uploading.value) uploads.value = [];
   }
 
   async function remove(key: string): Promise<boolean> {
@@ -110,5 +158,5 @@ export const useS3Panel = defineStore('panel-s3', () => {
     });
   }
 
-  return { ...state, buckets, bucket, prefix, folders, objects, upload, refresh, open, parentPrefix, createBucket, deleteBucket, uploadFiles, remove, download };
+  return { ...state, buckets, bucket, prefix, folders, objects, uploads, uploading, uploadTotals, refresh, open, parentPrefix, createBucket, deleteBucket, uploadFiles, clearUploads, remove, download };
 });
