@@ -5,6 +5,7 @@ import { captureContent, takeSnapshot, type SnapshotContent } from '../snapshots
 import { copyToRegion, expireSnapshots, regionRoot, storedBytes } from '../snapshots/snapshot-service';
 import { HOUR_MS, simulatedNow } from './clock';
 import { accrue, freeSnapshotBytes } from './cost-meter';
+import { meterServerlessQueries } from './rpu-meter';
 import { clusterRuntime } from './runtime';
 import { REGION } from './cluster-state';
 
@@ -110,6 +111,7 @@ export async function catchUp(warehouse: EmbeddedWarehouse): Promise<CatchUpRepo
   });
   schedule.lastCheck = now.toISOString();
   await store.writeJson(SCHEDULE_PATH, schedule);
+  await meterServerlessQueries(warehouse);
   return report;
 }
 

@@ -3,6 +3,7 @@ import { advanceClock, parseDuration, simulatedNow } from './clock';
 import { catchUp, type CatchUpReport } from './catch-up';
 import { clusterJson } from './cluster-json';
 import { addCost as addLedgerCost, readLedger, totalUsd, type CostKind, type CostLedger } from './cost-meter';
+import { meterServerlessQueries } from './rpu-meter';
 import { clusterRuntime } from './runtime';
 
 /**
@@ -47,6 +48,7 @@ export async function addCost(warehouse: EmbeddedWarehouse, kind: CostKind, usd:
 }
 
 export async function costSummary(warehouse: EmbeddedWarehouse): Promise<{ totalUsd: number; ledger: CostLedger }> {
+  await meterServerlessQueries(warehouse);
   const ledger = await readLedger(warehouse.store);
   return { totalUsd: totalUsd(ledger), ledger };
 }

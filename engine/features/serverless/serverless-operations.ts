@@ -7,7 +7,7 @@ import { clusterRuntime, type ClusterRuntime } from '../cluster/runtime';
 import { PRIMARY_ROOT } from '../snapshots/blob-store';
 import { writeManifest, type SnapshotManifest } from '../snapshots/manifest';
 import { restoreDatabase } from '../snapshots/restore-database';
-import { allSnapshots, findSnapshot, toMegabytes, totalBytes } from '../snapshots/snapshot-service';
+import { allSnapshots, createSnapshot, deleteSnapshots, findSnapshot, toMegabytes, totalBytes } from '../snapshots/snapshot-service';
 import { listTableRestores, newRestoreRecord, publicRecord, runTableRestore, validateTableRestore, type TableRestoreRecord } from '../snapshots/table-restore';
 import type { NamespaceState } from './serverless-state';
 
@@ -47,13 +47,15 @@ function recoveryPointJson(m: SnapshotManifest, runtime: ClusterRuntime) {
   };
 }
 
-function snapshotJson(m: SnapshotManifest, now: Date) {
+function snapshotJson(m: SnapshotManifest, now: Date, runtime?: ClusterRuntime, status = 'AVAILABLE') {
+  const n = runtime?.serverless.namespaces.find((x) => x.namespaceName === m.source);
   const remaining = m.retentionDays < 0 ? -1 : Math.max(0, Math.ceil((Date.parse(m.createTime) + m.retentionDays * 86_400_000 - now.getTime()) / 86_400_000));
   return {
     snapshotName: m.identifier,
     namespaceName: m.source,
+    ...(n ? { namespaceArn: namespaceArn(n) } : {}),
     snapshotCreateTime: m.createTime,
-    status: 'AVAILABLE',
+    status,
     adminUsername: ADMIN_USER,
     ownerAccount: ACCOUNT,
     totalBackupSizeInMegaBytes: toMegabytes(totalBytes(m)),
@@ -181,21 +183,54 @@ const listRecoveryPoints = operation('redshift-serverless', 'list-recovery-point
 const convertRecoveryPoint = operation('redshift-serverless', 'convert-recovery-point-to-snapshot', 'Keep a recovery point as a snapshot', async (context) => {
   const point = await recoveryPoint(context, required(context, 'recovery-point-id'));
   const name = required(context, 'snapshot-name');
-  const retention = integerOption(context, 'retention-period', (n) => (n === -1 || (n >= 1 && n <= 3653) ? undefined : `The retention period must be -1 or between 1 and 3653 days: ${n}.`), 'ValidationException') ?? -1;
-  if (!/^[a-z][a-z0-9-]{0,254}$/.test(name) || name.endsWith('-') || name.includes('--')) throw new AwsError('ValidationException', `Invalid snapshot name: ${name}`);
+  const retention = retentionOption(context);
+  checkSnapshotName(name);
   const store = context.warehouse.store;
   if (await findSnapshot(store, name)) throw new AwsError('ConflictException', `Snapshot ${name} already exists.`);
   const now = await simulatedNow(store);
   const snapshot: SnapshotManifest = { ...point, identifier: name, type: 'serverless', createTime: now.toISOString(), retentionDays: retention, incrementalBytes: 0 };
   await writeManifest(store, PRIMARY_ROOT, snapshot);
-  return ok({ snapshot: snapshotJson(snapshot, now) });
+  return ok({ snapshot: snapshotJson(snapshot, now, await clusterRuntime(context.warehouse)) });
+});
+
+const retentionOption = (context: ConsoleContext) =>
+  integerOption(context, 'retention-period', (n) => (n === -1 || (n >= 1 && n <= 3653) ? undefined : `The retention period must be -1 or between 1 and 3653 days: ${n}.`), 'ValidationException') ?? -1;
+
+function checkSnapshotName(name: string): void {
+  if (!/^[a-z][a-z0-9-]{0,254}$/.test(name) || name.endsWith('-') || name.includes('--')) throw new AwsError('ValidationException', `Invalid snapshot name: ${name}`);
+}
+
+const createServerlessSnapshot = operation('redshift-serverless', 'create-snapshot', 'Take a snapshot of the namespace', async (context) => {
+  const runtime = await clusterRuntime(context.warehouse);
+  const namespace = findNamespace(runtime, required(context, 'namespace-name'));
+  const name = required(context, 'snapshot-name');
+  const retention = retentionOption(context);
+  checkSnapshotName(name);
+  const store = context.warehouse.store;
+  if (await findSnapshot(store, name)) throw new AwsError('ConflictException', `Snapshot ${name} already exists.`);
+  const now = await simulatedNow(store);
+  const snapshot = await createSnapshot(context.warehouse, { identifier: name, type: 'serverless', source: namespace.namespaceName, createTime: now, retentionDays: retention });
+  return ok({ snapshot: snapshotJson(snapshot, now, runtime) });
+});
+
+const getServerlessSnapshot = operation('redshift-serverless', 'get-snapshot', 'Describe a serverless snapshot', async (context) => {
+  const snapshot = await serverlessSnapshot(context, required(context, 'snapshot-name'));
+  return ok({ snapshot: snapshotJson(snapshot, await simulatedNow(context.warehouse.store), await clusterRuntime(context.warehouse)) });
+});
+
+const deleteServerlessSnapshot = operation('redshift-serverless', 'delete-snapshot', 'Delete a serverless snapshot', async (context) => {
+  const snapshot = await serverlessSnapshot(context, required(context, 'snapshot-name'));
+  const shown = snapshotJson(snapshot, await simulatedNow(context.warehouse.store), await clusterRuntime(context.warehouse), 'DELETED');
+  await deleteSnapshots(context.warehouse.store, [snapshot.identifier]);
+  return ok({ snapshot: shown });
 });
 
 const listSnapshots = operation('redshift-serverless', 'list-snapshots', 'List serverless snapshots', async (context) => {
   const namespaceName = optional(context, 'namespace-name');
   const now = await simulatedNow(context.warehouse.store);
   const snapshots = (await allSnapshots(context.warehouse.store)).filter((m) => m.type === 'serverless' && (namespaceName === undefined || m.source === namespaceName));
-  return ok({ snapshots: snapshots.map((m) => snapshotJson(m, now)) });
+  const runtime = await clusterRuntime(context.warehouse);
+  return ok({ snapshots: snapshots.map((m) => snapshotJson(m, now, runtime)) });
 });
 
 async function restoreTable(context: ConsoleContext, manifest: SnapshotManifest): Promise<TableRestoreRecord> {
@@ -294,7 +329,10 @@ export const serverlessOperations: ConsoleOperation[] = [
   deleteWorkgroup,
   listRecoveryPoints,
   convertRecoveryPoint,
+  createServerlessSnapshot,
+  getServerlessSnapshot,
   listSnapshots,
+  deleteServerlessSnapshot,
   restoreTableFromRecoveryPoint,
   restoreTableFromSnapshot,
   getTableRestoreStatus,
