@@ -8,6 +8,7 @@ import { isCopyFrom, parseCopy, type CopyCommand } from './copy-options';
 import { readSourceText, resolveSources } from './copy-sources';
 import type { TargetColumn } from './field-types';
 import { recordLoadErrors } from './load-errors';
+import { loadJson } from './json-rows';
 import { loadText, type LoadError } from './load-rows';
 import { tryFastLoad } from './fast-load';
 import { recordOutsideUserTransaction, rowsOfQuery } from './outside-transaction';
@@ -48,7 +49,7 @@ async function runCopy(context: StatementContext, command: CopyCommand): Promise
   let doneBytes = 0;
   for (const file of files) {
     const text = await readSourceText(services.store, file, command.gzip);
-    const result = loadText(text, file.uri, command, target.columns, errors.length);
+    const result = (command.json ? loadJson : loadText)(text, file.uri, command, target.columns, errors.length);
     parts.push(result.csv);
     loaded += result.rows;
     failedRecords += result.errors.length;

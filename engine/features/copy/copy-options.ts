@@ -33,6 +33,8 @@ export interface CopyCommand {
   manifest: boolean;
   noload: boolean;
   region?: string;
+  /** FORMAT AS JSON 'auto' | 'auto ignorecase': one row per root-level JSON object. */
+  json?: 'auto' | 'auto ignorecase';
 }
 
 /** Options that take no value and that the lab accepts without changing the load. */
@@ -201,11 +203,27 @@ export function parseCopy(statement: Statement): CopyCommand {
           if (ON_OFF.has(keyword(w[i]))) i++;
           break;
         }
-        if (k === 'FIXEDWIDTH' || k === 'JSON' || k === 'AVRO' || k === 'PARQUET' || k === 'ORC' || k === 'SHAPEFILE') {
+        if (k === 'JSON') {
+          optionalAs();
+          const argAt = w[i];
+          const mode = str('JSON').trim().toLowerCase().replace(/\s+/g, ' ');
+          if (mode === 'auto' || mode === 'auto ignorecase') command.json = mode;
+          else {
+            throw new SqlError(SQLSTATE.featureNotSupported, `JSON '${mode}' is not supported in this lab: use JSON 'auto' or JSON 'auto ignorecase' (JSONPaths files and 'noshred' are not available)`, {
+              position: (argAt?.start ?? t.start) + 1,
+            });
+          }
+          break;
+        }
+        if (k === 'FIXEDWIDTH' || k === 'AVRO' || k === 'PARQUET' || k === 'ORC' || k === 'SHAPEFILE') {
           throw new SqlError(SQLSTATE.featureNotSupported, `COPY format ${k} is not supported in this lab; use CSV or delimited text`, { position: t.start + 1 });
         }
         throw fail(`syntax error at or near "${t.text}"`, t);
     }
+  }
+  if (command.json) {
+    const clash = [command.csv && 'CSV', delimiterGiven && 'DELIMITER', command.removeQuotes && 'REMOVEQUOTES', command.fillRecord && 'FILLRECORD', command.ignoreHeader > 0 && 'IGNOREHEADER'].find(Boolean);
+    if (clash) throw new SqlError(SQLSTATE.syntaxError, `${clash} argument is not supported for JSON based COPY`);
   }
   if (command.csv && !delimiterGiven) command.delimiter = ',';
   if (command.csv && command.removeQuotes) throw new SqlError(SQLSTATE.syntaxError, 'CSV is not compatible with REMOVEQUOTES');

@@ -45,7 +45,7 @@ const CR = 0x0d;
 
 /** The plan for a fast load, or undefined when the options need the row-checking path. */
 export function fastPlan(command: CopyCommand, columns: TargetColumn[], quoteIdent: (name: string) => string): FastPlan | undefined {
-  if (command.noload || command.blanksAsNull || command.trimBlanks || command.fillRecord || command.truncateColumns) return undefined;
+  if (command.json || command.noload || command.blanksAsNull || command.trimBlanks || command.fillRecord || command.truncateColumns) return undefined;
   if (command.ignoreHeader > 1 || (command.nullAs !== '\\N' && command.nullAs !== '')) return undefined;
   const delimiter = command.delimiter.charCodeAt(0);
   if (command.delimiter.length !== 1 || delimiter >= 0x80 || [QUOTE, BACKSLASH, LF, CR].includes(delimiter)) return undefined;

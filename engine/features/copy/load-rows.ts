@@ -28,7 +28,7 @@ const CHUNK_ROWS = 50_000;
 const NEEDS_QUOTES = /[",\n\r\\]/;
 
 /** Quotes a value for PostgreSQL's CSV reader: empty strings and special characters are quoted. */
-function csvValue(value: string): string {
+export function csvValue(value: string): string {
   if (value === '' || NEEDS_QUOTES.test(value)) return `"${value.replace(/"/g, '""')}"`;
   return value;
 }
@@ -103,11 +103,11 @@ export function loadText(text: string, filename: string, command: CopyCommand, c
   return { csv: chunks.join(''), rows, errors };
 }
 
-function isStringType(type: string): boolean {
+export function isStringType(type: string): boolean {
   return type.startsWith('character') || type === 'text';
 }
 
-function shortType(type: string): string {
+export function shortType(type: string): string {
   const names: Record<string, string> = { integer: 'int4', smallint: 'int2', bigint: 'int8', 'double precision': 'float8', real: 'float4', boolean: 'bool' };
   if (names[type]) return names[type]!;
   if (type.startsWith('character varying')) return 'varchar';
@@ -117,7 +117,7 @@ function shortType(type: string): string {
   return type.slice(0, 10);
 }
 
-function lengthOf(type: string): string {
+export function lengthOf(type: string): string {
   const m = /\((\d+(?:,\d+)?)\)/.exec(type);
   return m ? m[1]!.replace(',', ' ,') : '0';
 }
