@@ -121,6 +121,21 @@ describe('whole-cluster restore fidelity', () => {
     expect(await rowsAs('awsuser', 'SELECT count(*) FROM spectrum.sales')).toEqual([[5]]);
   });
 
+  it('a snapshot written before external schemas were captured still restores them from its SVV_EXTERNAL_SCHEMAS rows', async () => {
+    const path = 'snapshots/manifests/old-style.json';
+    expect((await aws('redshift create-cluster-snapshot --cluster-identifier redshift-cluster-1 --snapshot-identifier old-style')).exitCode).toBe(0);
+    const manifest = (await warehouse.store.readJson<Record<string, any>>(path))!;
+    expect(manifest.externalSchemas.schemas.spectrum).toMatchObject({ database: 'salesdb' });
+    // Older manifests had no externalSchemas and kept the external table's stand-in view, whose
+    // cache table may be long gone.
+    delete manifest.externalSchemas;
+    manifest.views.push({ schema: 'spectrum', name: 'sales', owner: 'awsuser', definition: 'SELECT 1 AS id FROM wl_spectrum.c_gone', materialized: false, grants: [] });
+    await warehouse.store.writeJson(path, manifest);
+    await deleteAndRestore('old-style-final', 'old-style');
+    expect(await rowsAs('awsuser', 'SELECT count(*), sum(amount) FROM spectrum.sales')).toEqual([[5, 1430]]);
+    expect(await rowsAs('awsuser', 'SELECT n FROM public.ticket_count')).toEqual([[4]]);
+  });
+
   it('restoring a snapshot taken before the external schema and sequence existed leaves neither behind', async () => {
     await deleteAndRestore('before-older', 'rls-final');
     expect(await rowsAs('awsuser', "SELECT count(*) FROM svv_external_schemas WHERE schemaname = 'spectrum'")).toEqual([[0]]);
@@ -133,5 +148,23 @@ describe('whole-cluster restore fidelity', () => {
     expect((await admin.query('SELECT schemaname FROM svv_external_schemas ORDER BY 1')).rows).toEqual([['spectrum2']]);
     expect(await rowsAs('seoul_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[2]]);
     await admin.close();
+  });
+
+  it('restore-from-recovery-point brings back RLS attachments and sequences in place', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE SEQUENCE public.point_seq; SELECT nextval('public.point_seq'); SELECT nextval('public.point_seq')`);
+    await admin.close();
+    await aws('redshift-serverless create-namespace --namespace-name lab-ns');
+    await aws('redshift-serverless create-workgroup --workgroup-name lab-wg --namespace-name lab-ns');
+    await aws('clock advance 30m');
+    const point = (await aws('redshift-serverless list-recovery-points --namespace-name lab-ns')).json.recoveryPoints[0].recoveryPointId;
+    const after = await warehouse.session();
+    await after.query(`DETACH RLS POLICY seoul_only ON public.customers FROM seoul_analyst; DROP SEQUENCE public.point_seq`);
+    await after.close();
+    expect(await rowsAs('seoul_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[0]]);
+    const restored = await aws(`redshift-serverless restore-from-recovery-point --namespace-name lab-ns --workgroup-name lab-wg --recovery-point-id ${point}`);
+    expect(restored.exitCode, restored.stderr).toBe(0);
+    expect(await rowsAs('seoul_analyst', 'SELECT id FROM public.customers ORDER BY id')).toEqual([[1], [3]]);
+    expect(await rowsAs('awsuser', "SELECT nextval('public.point_seq')")).toEqual([[3]]);
   });
 });

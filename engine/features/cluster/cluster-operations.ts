@@ -1,6 +1,7 @@
 import { AwsError, ok, type ConsoleContext, type ConsoleOperation } from '../../console/console-command';
 import { PRIMARY_ROOT } from '../snapshots/blob-store';
 import { restoreDatabase, wipeDatabase, wipeStoreFiles } from '../snapshots/restore-database';
+import { forgetExternalSchemas } from '../spectrum/snapshot-support';
 import { allSnapshots, createSnapshot, deleteSnapshots, findSnapshot, snapshotIdentifierError } from '../snapshots/snapshot-service';
 import { simulatedNow } from './clock';
 import { clusterJson } from './cluster-json';
@@ -119,6 +120,7 @@ const deleteCluster = operation('redshift', 'delete-cluster', 'Delete the cluste
     await backend.exec('BEGIN');
     await wipeDatabase(backend);
     await backend.exec('COMMIT');
+    await forgetExternalSchemas(backend, context.warehouse);
   });
   await wipeStoreFiles(store);
   const shown = await clusterJson(context.warehouse, cluster, finalId ? 'final-snapshot' : 'deleting');

@@ -2,7 +2,7 @@ import { ADMIN_USER } from '../../api/types';
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
-import { restoreExternalSchemas } from '../spectrum/snapshot-support';
+import { externalSchemasFromMirror, restoreExternalSchemas } from '../spectrum/snapshot-support';
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
 import { forgetDroppedRlsTables, restoreRls } from './rls-state';
@@ -83,7 +83,7 @@ export async function restoreDatabase(
     }
     if (manifest.rls) await restoreRls(backend, manifest.rls);
     // Before the views: a user's view may read an external table.
-    const external = manifest.externalSchemas;
+    const external = manifest.externalSchemas ?? externalSchemasFromMirror(manifest.systemTables?.['wl_sys.ext_schemas']);
     if (external) await restoreExternalSchemas(backend, services, external);
     for (const view of manifest.views ?? []) {
       if (external?.schemas[view.schema]) continue; // an external table's stand-in, rebuilt above

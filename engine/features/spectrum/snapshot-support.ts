@@ -25,6 +25,33 @@ export async function captureExternalSchemas(store: WorkspaceStore): Promise<Ext
 }
 
 /**
+ * The external schemas of a snapshot written before they were captured, read back from its copy of
+ * the SVV_EXTERNAL_SCHEMAS rows (the catalog's databases are kept as they are now).
+ */
+export function externalSchemasFromMirror(rows: unknown[] | undefined): ExternalSchemasBackup | undefined {
+  if (!rows) return undefined;
+  const schemas: Record<string, ExternalSchema> = {};
+  for (const row of rows as Array<{ schemaname: string; databasename: string; owner: string; esoptions: string }>) {
+    let iamRole = 'default';
+    try {
+      iamRole = String((JSON.parse(row.esoptions) as { IAM_ROLE?: string }).IAM_ROLE ?? 'default');
+    } catch {
+      // keep the default role
+    }
+    schemas[row.schemaname] = { database: row.databasename, iamRole, owner: row.owner, created: new Date(0).toISOString() };
+  }
+  return { schemas, databases: {} };
+}
+
+/** delete-cluster: the cluster's external schemas go with it; the catalog's databases and tables stay. */
+export async function forgetExternalSchemas(backend: SqlBackend, services: { store: WorkspaceStore; features: Map<string, unknown> }): Promise<void> {
+  const catalog = await loadCatalog(services.store);
+  if (!Object.keys(catalog.schemas).length) return;
+  catalog.schemas = {};
+  await saveCatalog({ services, backend, asAdmin: (work) => work() }, catalog);
+}
+
+/**
  * Replaces the external schemas with the snapshot's and rebuilds the PostgreSQL objects behind
  * their tables (run as the internal superuser, after the schemas themselves were recreated). An
  * external table whose objects can't be read now is left for its next query to report.
