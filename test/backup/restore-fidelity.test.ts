@@ -110,6 +110,19 @@ describe('whole-cluster restore fidelity', () => {
     await after.close();
   });
 
+  it('primary keys, unique and foreign keys are back on the restored tables', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE TABLE public.regions (code varchar(8) PRIMARY KEY, name varchar(20) UNIQUE);
+      CREATE TABLE public.stores (id int PRIMARY KEY, region varchar(8) REFERENCES public.regions (code));
+      INSERT INTO public.regions VALUES ('SEL', 'Seoul'); INSERT INTO public.stores VALUES (1, 'SEL')`);
+    await admin.close();
+    await deleteAndRestore('constraint-final');
+    const constraints = await rowsAs('awsuser', `SELECT conrelid::regclass::text, contype::text FROM pg_constraint
+      WHERE conrelid IN ('public.regions'::regclass, 'public.stores'::regclass) AND contype IN ('p', 'u', 'f') ORDER BY 1, 2`);
+    expect(constraints).toEqual([['regions', 'p'], ['regions', 'u'], ['stores', 'f'], ['stores', 'p']]);
+    expect(await rowsAs('awsuser', 'SELECT count(*) FROM public.stores JOIN public.regions ON code = region')).toEqual([[1]]);
+  });
+
   it('materialized views come back, recomputed from their definition', async () => {
     const admin = await warehouse.session();
     await admin.query(`CREATE MATERIALIZED VIEW public.ticket_count AS SELECT count(*) AS n FROM public.tickets`);

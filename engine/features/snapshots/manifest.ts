@@ -1,5 +1,6 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
+import type { ConstraintEntry } from './constraints';
 import type { RlsState } from './rls-state';
 import type { SequenceEntry } from './sequences';
 
@@ -61,6 +62,8 @@ export interface SnapshotManifest {
   views?: ViewEntry[];
   /** User-defined functions (e.g. Redshift ML prediction functions): owner and CREATE text. */
   functions?: Array<{ schema: string; owner: string; definition: string }>;
+  /** PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraints (absent in older manifests). */
+  constraints?: ConstraintEntry[];
   /** Sequences made with CREATE SEQUENCE (absent in older manifests). */
   sequences?: SequenceEntry[];
   /** RLS attachments and per-table RLS settings by table name (absent in older manifests). */

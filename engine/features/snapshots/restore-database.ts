@@ -5,6 +5,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { externalSchemasFromMirror, restoreExternalSchemas } from '../spectrum/snapshot-support';
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
+import { addConstraints } from './constraints';
 import { forgetDroppedRlsTables, restoreRls } from './rls-state';
 import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
@@ -64,6 +65,7 @@ export async function restoreDatabase(
       await grant(backend, qualified(table.schema, table.table), table.grants ?? []);
     }
     await linkSequenceOwners(backend, manifest.sequences ?? []);
+    await addConstraints(backend, manifest.constraints ?? []);
     // Function bodies may refer to objects created later in the restore.
     await backend.query('SET LOCAL check_function_bodies = off');
     for (const fn of manifest.functions ?? []) {

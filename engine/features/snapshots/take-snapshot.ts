@@ -3,6 +3,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
 import { captureExternalSchemas } from '../spectrum/snapshot-support';
+import { listConstraints } from './constraints';
 import { captureRls } from './rls-state';
 import { listSequences } from './sequences';
 import { snapshotStorePrefixes, snapshotSystemTables } from './store-prefixes';
@@ -31,6 +32,7 @@ export interface SnapshotContent {
   views: ViewEntry[];
   functions: NonNullable<SnapshotManifest['functions']>;
   sequences: NonNullable<SnapshotManifest['sequences']>;
+  constraints: NonNullable<SnapshotManifest['constraints']>;
   rls?: SnapshotManifest['rls'];
   externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
@@ -90,6 +92,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     views,
     functions: await listFunctions(backend),
     sequences: await listSequences(backend),
+    constraints: await listConstraints(backend),
     ...(rls ? { rls } : {}),
     externalSchemas,
     systemTables: await systemTableRows(backend),
