@@ -51,7 +51,11 @@ async function expectSqlEqualsJs(model: TrainedModel, name: string, rows: CellVa
       const p = JSON.parse(r.proba) as { probabilities: number[]; labels: CellValue[] };
       const jp = predictProba(model, rows[i] as CellValue[]);
       expect(p.labels).toEqual(jp.labels);
-      p.probabilities.forEach((v, k) => expect(Math.abs(v - (jp.probabilities[k] as number))).toBeLessThan(1e-12));
+      p.probabilities.forEach((v, k) => {
+        const expected = jp.probabilities[k] as number;
+        if (Number.isNaN(expected)) expect(String(v)).toBe('NaN');
+        else expect(Math.abs(v - expected)).toBeLessThan(1e-12);
+      });
     }
   });
   expect(mismatches).toBe(0);
@@ -65,8 +69,13 @@ describe('compileModelToSql: SQL predictions equal JS predictions on every row',
   const binary = syntheticTable(1400, 11, true);
   const train = trainingOf(binary, 1000);
   const testRows = inputsOf({ columns: binary.columns, rows: binary.rows.slice(1000) }, 'Label');
-  // rows with NULLs everywhere and unseen categories exercise imputation in both engines
-  testRows.push([null, null, null, null, null, null, null], [1, 2, 3, 4, 'unknown-plan', 'unknown-city', true]);
+  // rows with NULLs everywhere, unseen categories and NaN exercise imputation and NaN routing in both engines
+  testRows.push(
+    [null, null, null, null, null, null, null],
+    [1, 2, 3, 4, 'unknown-plan', 'unknown-city', true],
+    [Number.NaN, 5, Number.NaN, 1, 'gold', 'c3', false],
+    [Number.NaN, Number.NaN, Number.NaN, Number.NaN, 'silver', null, null],
+  );
 
   for (const modelType of ['XGBOOST', 'LINEAR_LEARNER', 'MLP'] as const) {
     it(`binary ${modelType}`, async () => {
@@ -135,14 +144,22 @@ describe('compileModelToSql: SQL predictions equal JS predictions on every row',
   it('k-means cluster ids', async () => {
     const t = regressionTable(700);
     const r = await runAutopilot({ table: t, target: '', modelType: 'KMEANS', auto: false, hyperparameters: { K: '4' }, seed: 7 });
-    await expectSqlEqualsJs(r.model, 'km', t.rows.slice(0, 200));
+    await expectSqlEqualsJs(r.model, 'km', [...t.rows.slice(0, 200), [Number.NaN, 1, 2], [null, Number.NaN, null]]);
   });
-  it('score functions are inlined by the planner (no per-row SQL function call)', async () => {
+  it('the prediction function is inlined and hands the feature vector, computed once, to one scorer call', async () => {
     const plan = await db.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN VERBOSE SELECT ml_bin_xgboost(c0, c1, c2, c3, c4, c5, c6) FROM t_bin_xgboost`,
     );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
-    expect(text).toContain('CASE WHEN');
-    expect(text).not.toContain('ml_bin_xgboost__s0');
+    // the caller's plan holds one call of the PL/pgSQL decision function, not the trees' CASE nodes
+    expect(text.match(/ml_bin_xgboost__decide\(/g)).toHaveLength(1);
+    expect(text).not.toMatch(/ml_bin_xgboost\(/);
+    const body = await db.query<{ lang: string; src: string }>(
+      `SELECT l.lanname AS lang, p.prosrc AS src FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'ml_bin_xgboost__decide'`,
+    );
+    expect(body.rows[0]?.lang).toBe('plpgsql');
+    // the trees compare the float8 arguments directly (no cast or COALESCE per node)
+    expect(body.rows[0]?.src).toMatch(/CASE WHEN \$\d+ <= '[^']+'::float8 THEN/);
+    expect(body.rows[0]?.src).not.toContain('COALESCE');
   });
 });

@@ -8,12 +8,64 @@ import { TREE_SUM_CHUNK } from '../learners/predictor.js';
 import type { TreeModel } from '../learners/tree-model.js';
 import { float8, sumExpr } from './sql-text.js';
 
+type TreesPredictor = Extract<Predictor, { kind: 'trees' }>;
+
 function treeSql(tree: TreeModel, x: string[], channel: number, node = 0): string {
   const f = tree.feature[node] as number;
   if (f < 0) return float8(tree.value[node * tree.width + channel] as number);
   const left = treeSql(tree, x, channel, tree.left[node] as number);
   const right = treeSql(tree, x, channel, tree.right[node] as number);
   return `CASE WHEN ${x[f]} <= ${float8(tree.threshold[node] as number)} THEN ${left} ELSE ${right} END`;
+}
+
+/** Smallest and largest leaf value of one tree for one output channel. */
+function leafRange(tree: TreeModel, channel: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  tree.feature.forEach((f, node) => {
+    if (f >= 0) return;
+    const v = tree.value[node * tree.width + channel] as number;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  });
+  return [lo, hi];
+}
+
+/**
+ * One output of a tree ensemble as JS sums it: the base, then the trees in chunks of TREE_SUM_CHUNK
+ * (each chunk a left-to-right sum), then the scale. `chunkMin`/`chunkMax` bound what each chunk can add.
+ */
+export interface TreeSumPlan {
+  base: number;
+  chunks: string[];
+  chunkMin: number[];
+  chunkMax: number[];
+  scale: number;
+}
+
+export function treeSumPlan(p: TreesPredictor, x: string[], k: number): TreeSumPlan {
+  const trees: string[] = [];
+  const ranges: [number, number][] = [];
+  p.trees.forEach((tree, t) => {
+    const out = p.treeOutput[t] as number;
+    if (out !== k && out >= 0) return;
+    const channel = out === k ? 0 : k;
+    trees.push(treeSql(tree, x, channel));
+    ranges.push(leafRange(tree, channel));
+  });
+  const plan: TreeSumPlan = { base: p.base[k] as number, chunks: [], chunkMin: [], chunkMax: [], scale: p.scale };
+  for (let c = 0; c < trees.length; c += TREE_SUM_CHUNK) {
+    plan.chunks.push(`(${trees.slice(c, c + TREE_SUM_CHUNK).join(' + ')})`);
+    const r = ranges.slice(c, c + TREE_SUM_CHUNK);
+    plan.chunkMin.push(r.reduce((s, [lo]) => s + lo, 0));
+    plan.chunkMax.push(r.reduce((s, [, hi]) => s + hi, 0));
+  }
+  return plan;
+}
+
+function treeSumSql(plan: TreeSumPlan): string {
+  const s = sumExpr([float8(plan.base), ...plan.chunks]);
+  return plan.scale === 1 ? s : `(${s}) * ${float8(plan.scale)}`;
 }
 
 function dotSql(bias: number, w: number[], x: string[]): string {
@@ -24,18 +76,7 @@ function dotSql(bias: number, w: number[], x: string[]): string {
 export function predictorSql(p: Predictor, x: string[]): string[] {
   switch (p.kind) {
     case 'trees':
-      return p.base.map((b, k) => {
-        const trees: string[] = [];
-        p.trees.forEach((tree, t) => {
-          const out = p.treeOutput[t] as number;
-          if (out === k) trees.push(treeSql(tree, x, 0));
-          else if (out < 0) trees.push(treeSql(tree, x, k));
-        });
-        const terms = [float8(b)];
-        for (let c = 0; c < trees.length; c += TREE_SUM_CHUNK) terms.push(`(${trees.slice(c, c + TREE_SUM_CHUNK).join(' + ')})`);
-        const s = sumExpr(terms);
-        return p.scale === 1 ? s : `(${s}) * ${float8(p.scale)}`;
-      });
+      return p.base.map((_, k) => treeSumSql(treeSumPlan(p, x, k)));
     case 'linear':
       return p.intercepts.map((b, k) => dotSql(b, p.weights[k] as number[], x));
     case 'mlp': {
