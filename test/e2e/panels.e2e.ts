@@ -22,6 +22,31 @@ e2e('panels: upload a CSV to S3 in the S3 panel and see it listed with its size'
   expect(size === `${csv.length} B`, `object size ${size}`);
   const consoleText = (await page.getByTestId('console-output').textContent()) ?? '';
   expect(consoleText.includes('aws s3 cp panel-upload.csv s3://panels-e2e/panel-upload.csv'), 'the upload shows as its aws command in the console');
+  // Several files at once (in their own bucket: panels-e2e backs an external table below): one row
+  // per file with its name, bytes and state, and the totals.
+  await panels.createBucket('panels-batch');
+  await panels.openBucket('panels-batch');
+  const batch = [
+    { name: 'batch-a.csv', content: 'id\n1\n' },
+    { name: 'batch-b.csv', content: 'id,name\n2,beta\n3,gamma\n' },
+    { name: 'batch-c.csv', content: 'x'.repeat(2048) },
+  ];
+  await panels.uploadMany(batch);
+  await panels.waitUploadFinished();
+  for (const f of batch) {
+    const row = page.getByTestId(`s3-upload-row-${f.name}`);
+    expect((await row.getAttribute('data-state')) === 'done', `${f.name} uploaded: ${await row.getAttribute('data-state')}`);
+    const shown = (await row.getByTestId('s3-upload-bytes').textContent()) ?? '';
+    expect(shown.split('/').length === 2 && shown.split('/')[0]!.trim() === shown.split('/')[1]!.trim(), `${f.name} bytes stored of size: ${shown}`);
+    await panels.waitFor(`s3-object-${f.name}`);
+  }
+  const overall = (await page.getByTestId('s3-upload-overall').textContent()) ?? '';
+  expect(/3 of 3 file/.test(overall), `overall: ${overall}`);
+  const typed = (await page.getByTestId('console-output').textContent()) ?? '';
+  expect(batch.every((f) => typed.includes(`aws s3 cp ${f.name} s3://panels-batch/${f.name}`)), 'one aws s3 cp per file in the console');
+  await page.getByTestId('s3-upload-progress').scrollIntoViewIfNeeded();
+  await screenshot('panels-s3-upload');
+  await panels.openBucket('panels-e2e');
   // A bad bucket name gets S3's error in the panel.
   await page.getByTestId('s3-new-bucket').fill('Bad_Bucket');
   await page.getByTestId('s3-create-bucket').click();
@@ -124,12 +149,29 @@ CREATE MODEL adhoc.panels_churn_model FROM (SELECT state, account_length, intern
   expect(leaderboard > 0, `leaderboard rows: ${leaderboard}`);
   expect((await page.locator('[data-testid="model-confusion"] canvas').count()) > 0, 'confusion matrix drawn');
   expect((await page.locator('[data-testid="model-roc"] canvas').count()) > 0, 'ROC curve drawn');
+  // Both are on the validation data (the best candidate's out-of-fold predictions), and say so.
+  const confusion = page.getByTestId('model-confusion');
+  expect((await confusion.getAttribute('data-source')) === 'validation', `confusion matrix source: ${await confusion.getAttribute('data-source')}`);
+  expect((await page.getByTestId('model-roc').getAttribute('data-source')) === 'validation', 'ROC source');
+  const confusionTitle = (await confusion.locator('h3').textContent()) ?? '';
+  const rocTitle = (await page.getByTestId('model-roc').locator('h3').textContent()) ?? '';
+  expect(/validation data|검증 데이터/.test(confusionTitle) && /validation data|검증 데이터/.test(rocTitle), `titles: ${confusionTitle} / ${rocTitle}`);
+  const counts = (await page.getByTestId('confusion-count').allTextContents()).map(Number);
+  const validated = counts.reduce((a, b) => a + b, 0);
+  const note = (await page.getByTestId('model-evaluation-note').textContent()) ?? '';
+  expect(counts.length === 4 && note.includes(`${validated}`) && /fold|겹/.test(note), `matrix ${counts.join(',')} and note: ${note}`);
   await page.getByTestId('model-leaderboard').scrollIntoViewIfNeeded();
   await screenshot('panels-models');
   await page.getByTestId('model-roc').scrollIntoViewIfNeeded();
   await screenshot('panels-models-charts');
   await page.getByTestId('model-exploration').scrollIntoViewIfNeeded();
   await screenshot('panels-models-exploration');
+  // 5-fold cross-validation predicts every training row once: the matrix counts are the training rows.
+  await page.getByTestId('nav-sandbox').click();
+  await sandbox.runAndWait(`SELECT 'rows=' || count(*) AS training_rows FROM adhoc.panels_churn WHERE purpose = 'Train' AND churn IS NOT NULL;`);
+  const grid = (await page.getByTestId('result-grid').textContent()) ?? '';
+  const trainingRows = Number(/rows=(\d+)/.exec(grid)?.[1]);
+  expect(trainingRows > 0 && validated === trainingRows, `confusion matrix counts ${validated} = training rows ${trainingRows}`);
 });
 
 e2e('panels: serverless deletion order, table maintenance and Glue in the dark theme', async ({ page, screenshot }) => {

@@ -12,7 +12,7 @@ export const useEngine = defineStore('engine', () => {
   const users = ref<{ name: string; superuser: boolean }[]>([]);
   const currentUser = ref<string>(loadPersisted('user', ADMIN_USER));
   const catalog = ref<CatalogSnapshot>({ schemas: [], externalSchemas: [], tables: [], models: [], functions: [] });
-  const progress = ref<Progress>();
+  const progress = ref<Progress & { requestId?: string }>();
   const restartNotice = ref<string>();
 
   host().on('progress', (p) => {
@@ -25,6 +25,11 @@ export const useEngine = defineStore('engine', () => {
       if (restartNotice.value === reason) restartNotice.value = undefined;
     }, 8000);
   });
+
+  /** Clears the progress of a request that has finished. */
+  function endProgress(requestId: string): void {
+    if (progress.value?.requestId === requestId) progress.value = undefined;
+  }
 
   async function start(): Promise<void> {
     try {
@@ -62,5 +67,5 @@ export const useEngine = defineStore('engine', () => {
     savePersisted('user', name);
   }
 
-  return { status, startError, users, currentUser, catalog, progress, restartNotice, start, refreshUsers, refreshCatalog, setUser, resetWorkspace };
+  return { status, startError, users, currentUser, catalog, progress, restartNotice, endProgress, start, refreshUsers, refreshCatalog, setUser, resetWorkspace };
 });

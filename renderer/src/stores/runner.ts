@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { StatementOutcome } from '../../../engine/api/types';
 import { CANCELLED, HostError, host } from '../host/host-client-access';
+import { useEngine } from './engine';
 
 /** Rows per page fetched from the engine; the grid fetches more as it scrolls. */
 export const PAGE_SIZE = 500;
@@ -37,6 +38,8 @@ export const useRunner = defineStore('runner', () => {
       const error = e instanceof HostError ? { code: e.code, message: e.message, ...(e.position !== undefined ? { position: e.position } : {}) } : CANCELLED;
       outcomes = [{ ok: false, sql, error }];
     } finally {
+      // A statement's progress ends with it (a message without a total, e.g. CREATE MODEL's, never reaches it).
+      useEngine().endProgress(requestId);
       if (currentRequest === requestId) {
         running.value = false;
         currentRequest = undefined;

@@ -42,6 +42,16 @@ export class PanelsPage {
     await this.testId('s3-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 
+  /** Several files at once, as when they are dropped or picked together. */
+  async uploadMany(files: { name: string; content: string }[]): Promise<void> {
+    await this.testId('s3-file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.content) })));
+  }
+
+  /** Waits until every file of the upload has finished (succeeded or failed). */
+  async waitUploadFinished(timeout = 60_000): Promise<void> {
+    await this.page.locator('[data-testid="s3-upload-progress"][data-state="finished"]').waitFor({ timeout });
+  }
+
   // ---- IAM ----
   async createRole(name: string): Promise<void> {
     await this.testId('iam-role-name').fill(name);
