@@ -1,5 +1,5 @@
 import type { StatementHandler } from '../session/statement-handler';
-import { createTableHandler } from './ddl';
+import { createDatabaseHandler, createTableHandler } from './ddl';
 import { availabilityGuard } from './cluster/availability-guard';
 import { securityHandlers } from './security';
 import { copyHandler } from './copy';
@@ -18,6 +18,7 @@ export const featureHandlers: StatementHandler[] = [
   ...mlHandlers, // before security: GRANT … ON MODEL / CREATE MODEL are Redshift ML's
   ...securityHandlers,
   createTableHandler,
+  createDatabaseHandler,
   copyHandler,
   vacuumHandler,
   analyzeHandler,

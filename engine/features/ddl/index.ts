@@ -1,1 +1,2 @@
 export { createTableHandler } from './create-table-handler';
+export { createDatabaseHandler } from './create-database-handler';

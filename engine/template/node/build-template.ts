@@ -11,7 +11,7 @@ import { templateRoot } from '../../workspace/node/paths';
 import { loadCourseData } from '../load-course-data';
 
 /** Bump when the way templates are built changes (the bootstrap SQL has its own version). */
-const TEMPLATE_BUILD = '2';
+const TEMPLATE_BUILD = '3';
 
 /**
  * Builds the database templates once, at build time: `empty` (bootstrap objects only) and `seeded`
@@ -28,12 +28,15 @@ export async function buildTemplates(root = templateRoot(), log: (line: string) 
   const fresh = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), initDbStartParams: ['--wal-segsize=1'] });
   await fresh.exec(`CREATE DATABASE ${DATABASE_NAME}`);
   await fresh.close();
-  // A workspace needs only `dev` and template1: dropping `postgres` and template0 halves the files
-  // every new workspace copies.
+  // A workspace needs only `dev` (CREATE DATABASE is refused: create-database-handler.ts): dropping
+  // `postgres`, template0 and template1 leaves a third of the files every new workspace copies and
+  // the browser loads (seeded template 36.7 → 29.5 MB).
   const trim = await PGlite.create({ dataDir: join(emptyDir, 'pgdata'), database: DATABASE_NAME });
   await trim.exec('DROP DATABASE postgres');
-  await trim.exec("UPDATE pg_database SET datistemplate = false WHERE datname = 'template0'");
-  await trim.exec('DROP DATABASE template0');
+  for (const template of ['template0', 'template1']) {
+    await trim.exec(`UPDATE pg_database SET datistemplate = false WHERE datname = '${template}'`);
+    await trim.exec(`DROP DATABASE ${template}`);
+  }
   for (const setting of ["min_wal_size = '4MB'", "max_wal_size = '64MB'", "wal_level = 'minimal'", 'max_wal_senders = 0', 'wal_recycle = off']) {
     await trim.exec(`ALTER SYSTEM SET ${setting}`);
   }
