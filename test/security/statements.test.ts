@@ -123,6 +123,28 @@ describe('security statements and their documented errors', () => {
     expect(await rows(w, 'u1', 'SELECT r FROM public.seen ORDER BY r')).toEqual([['seoul']]);
   });
 
+  it('RLS lookup tables: SELECT granted to the policy, not to users; REVOKE/GRANT … RLS POLICY; unsuitable lookups refused', async () => {
+    await admin(`CREATE TABLE public.allowed (user_name varchar(64), region varchar(32)); INSERT INTO public.allowed VALUES ('u1', 'seoul');
+      CREATE TABLE public.sales (id int, region varchar(32)); INSERT INTO public.sales VALUES (1, 'seoul'), (2, 'busan');
+      GRANT SELECT ON public.sales TO u1;
+      CREATE RLS POLICY by_allowed WITH (region varchar(32)) AS s USING (s.region IN (SELECT a.region FROM allowed a WHERE a.user_name = current_user));
+      ATTACH RLS POLICY by_allowed ON public.sales TO u1; ALTER TABLE public.sales ROW LEVEL SECURITY ON`);
+    expect(await rows(w, 'u1', 'SELECT id FROM public.sales ORDER BY id')).toEqual([[1]]);
+    expect(await errorOf(w, 'u1', 'SELECT * FROM public.allowed')).toMatchObject({ code: '42501' });
+    const view = `wl_sys.rls_lookup_${(await admin("SELECT 'public.allowed'::regclass::oid::int"))[0]![0]}`;
+    expect(await errorOf(w, 'u1', `SELECT * FROM ${view}`)).toMatchObject({ code: '42501', message: 'permission denied for schema wl_sys' });
+    await admin('REVOKE SELECT ON public.allowed FROM RLS POLICY by_allowed');
+    expect(await errorOf(w, 'u1', 'SELECT id FROM public.sales')).toMatchObject({ code: '42501', message: 'permission denied for relation allowed' });
+    await admin('GRANT SELECT ON TABLE allowed TO RLS POLICY by_allowed');
+    expect(await rows(w, 'u1', 'SELECT id FROM public.sales ORDER BY id')).toEqual([[1]]);
+    expect(await errorOf(w, 'u1', 'GRANT SELECT ON public.allowed TO RLS POLICY by_allowed')).toMatchObject({ code: '42501' });
+    expect(await errorOf(w, 'awsuser', 'GRANT SELECT ON public.allowed TO RLS POLICY nosuch')).toMatchObject({ code: '42704' });
+    await admin('CREATE VIEW public.allowed_v AS SELECT * FROM public.allowed');
+    expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_view WITH (region varchar(32)) USING (region IN (SELECT region FROM public.allowed_v))')).toMatchObject({ code: '0A000' });
+    expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_rls WITH (region varchar(32)) USING (region IN (SELECT region FROM public.sales))')).toMatchObject({ code: '0A000' });
+    expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_none WITH (region varchar(32)) USING (region IN (SELECT region FROM nowhere))')).toMatchObject({ code: '42P01' });
+  });
+
   it('DROP privilege lets a non-owner drop a table', async () => {
     await admin('CREATE TABLE public.droppable (a int); GRANT DROP ON public.droppable TO u2');
     expect(await admin("SELECT privilege_type FROM svv_relation_privileges WHERE relation_name = 'droppable'")).toEqual([['DROP']]);

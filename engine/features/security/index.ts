@@ -3,6 +3,7 @@ import { defaultPrivilegeHandlers } from './default-privileges';
 import { dropPrivilegeHandlers } from './drop-privilege';
 import { groupHandlers } from './groups';
 import { privilegeHandlers } from './object-privileges';
+import { rlsLookupGrants } from './rls-lookup-grants';
 import { rlsHandlers } from './rls-statements';
 import { roleHandlers } from './roles';
 import { selectStarHandlers } from './select-star';
@@ -16,6 +17,7 @@ export const securityHandlers: StatementHandler[] = [
   ...groupHandlers,
   ...roleHandlers,
   ...rlsHandlers,
+  rlsLookupGrants, // GRANT/REVOKE SELECT … TO/FROM RLS POLICY, before the generic GRANT
   ...defaultPrivilegeHandlers,
   ...dropPrivilegeHandlers,
   // after GRANT ROLE / GRANT IGNORE RLS, which share the first word

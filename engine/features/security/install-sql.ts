@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS wl_sys.rls_attachments (
 CREATE TABLE IF NOT EXISTS wl_sys.rls_relations (
   relid oid PRIMARY KEY, rls_on boolean NOT NULL, conjunction text NOT NULL DEFAULT 'and');
 CREATE TABLE IF NOT EXISTS wl_sys.rls_ignore (role_name text PRIMARY KEY);
+-- REVOKE SELECT ON t FROM RLS POLICY p: the policy then reads t with the querying user's privileges.
+CREATE TABLE IF NOT EXISTS wl_sys.rls_lookup_revoked (policy text NOT NULL, relid oid NOT NULL, PRIMARY KEY (policy, relid));
 -- Wraps each translated RLS predicate. PostgreSQL orders a scan's quals by security level, then cost;
 -- a cheap leakproof user qual (userid = 27; "cheap" = at most 10 operators) is promoted to the policy's
 -- level, so declaring the policy 10 operators dearer lets the user's selective qual run first. Measured on a 101,520-row point lookup as a user:

@@ -5,9 +5,10 @@ import { identifierName, isSignificant, type Token } from '../../sql/tokenizer';
 import { asSecurityAdmin, queryAsUser, type Query } from './catalog-access';
 import { isSuperuser, principalKind, requireKind } from './principals';
 import { refreshAllRlsTables, refreshTables } from './rls-translation';
+import { qualifyLookupTables } from './rls-lookup-tables';
 import { startsWithWords, WordCursor } from './word-cursor';
 
-async function requireRlsAdmin(context: StatementContext, q: Query): Promise<void> {
+export async function requireRlsAdmin(context: StatementContext, q: Query): Promise<void> {
   const rows = await q(
     `SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles s WHERE s.rolname IN ('sys:secadmin', 'sys:superuser')
                                    AND pg_catalog.pg_has_role(r.oid, s.oid, 'USAGE'))
@@ -86,6 +87,20 @@ function readPolicyBody(cursor: WordCursor): { columns: PolicyColumn[]; alias: s
   return { columns, alias, qualText: predicate.text.trim(), qual: qual.trim() };
 }
 
+/** Resolves names the way the statement's user would: qualified ones directly, others in their search_path. */
+async function nameResolver(context: StatementContext): Promise<(q: Query) => (name: string) => Promise<number | null>> {
+  const raw = (await queryAsUser(context, 'SELECT pg_catalog.current_schemas(false)::text[]'))[0]?.[0];
+  const schemas = Array.isArray(raw) ? raw.map(String) : String(raw ?? '{}').replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return (q) => async (name) => {
+    const candidates = name.includes('"."') ? [name] : schemas.map((s) => `${quoteIdent(s)}.${name}`);
+    for (const candidate of candidates) {
+      const found = (await q('SELECT pg_catalog.to_regclass($1)::oid::int', [candidate]))[0]?.[0];
+      if (typeof found === 'number') return found;
+    }
+    return null;
+  };
+}
+
 /** Checks the predicate against the WITH columns, as Redshift does at CREATE time. */
 async function validatePredicate(q: Query, columns: PolicyColumn[], qual: string): Promise<void> {
   const select = columns.length ? columns.map((c) => `NULL::${c.type} AS ${quoteIdent(c.colname)}`).join(', ') : '1 AS wl_none';
@@ -101,11 +116,13 @@ const createPolicy: StatementHandler = {
     const at = cursor.position();
     const name = cursor.name();
     const body = readPolicyBody(cursor);
+    const resolver = await nameResolver(context);
     return asSecurityAdmin(context, async (q) => {
       await requireRlsAdmin(context, q);
       if ((await q('SELECT 1 FROM wl_sys.rls_policies WHERE name = $1', [name])).length) {
         throw new SqlError(SQLSTATE.duplicateObject, `RLS policy "${name}" already exists`, { position: at });
       }
+      body.qual = await qualifyLookupTables(q, body.qual, resolver(q));
       await context.atomic(async () => {
         await validatePredicate(q, body.columns, body.qual);
         await q(
@@ -128,6 +145,7 @@ const alterPolicy: StatementHandler = {
     const name = cursor.name();
     if (cursor.peekKeyword() !== 'USING') throw cursor.syntaxError();
     const parsed = readPolicyBody(cursor);
+    const resolver = await nameResolver(context);
     return asSecurityAdmin(context, async (q) => {
       await requireRlsAdmin(context, q);
       const found = await q('SELECT alias, atts FROM wl_sys.rls_policies WHERE name = $1', [name]);
@@ -135,6 +153,7 @@ const alterPolicy: StatementHandler = {
       const alias = found[0]![0] as string | null;
       const columns = found[0]![1] as PolicyColumn[];
       const body = alias ? stripAlias(parsed, alias) : parsed;
+      body.qual = await qualifyLookupTables(q, body.qual, resolver(q));
       await context.atomic(async () => {
         await validatePredicate(q, columns, body.qual);
         await q('UPDATE wl_sys.rls_policies SET qual = $2, qual_text = $3, modified_by = $4, modified = localtimestamp WHERE name = $1', [

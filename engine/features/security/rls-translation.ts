@@ -1,5 +1,6 @@
 import { quoteIdent } from '../../sql/quote';
 import type { Query } from './catalog-access';
+import { withLookupViews } from './rls-lookup-tables';
 
 /**
  * Turns Redshift's RLS objects (wl_sys.rls_policies, rls_attachments, rls_relations, rls_ignore)
@@ -31,11 +32,12 @@ export async function refreshTablePolicies(q: Query, relid: number): Promise<voi
   const ignoring = (await q('SELECT role_name FROM wl_sys.rls_ignore ORDER BY 1')).map((r) => String(r[0]));
   const attachments = (
     await q(
-      `SELECT a.grantee, p.qual FROM wl_sys.rls_attachments a JOIN wl_sys.rls_policies p ON p.name = a.policy
+      `SELECT a.grantee, p.qual, p.name FROM wl_sys.rls_attachments a JOIN wl_sys.rls_policies p ON p.name = a.policy
         WHERE a.relid = $1 ORDER BY a.policy, a.grantee`,
       [relid],
     )
-  ).map((r) => ({ grantee: String(r[0]), qual: String(r[1]) }));
+  ).map((r) => ({ grantee: String(r[0]), qual: String(r[1]), policy: String(r[2]) }));
+  for (const a of attachments) a.qual = await withLookupViews(q, a.policy, a.qual);
   const to = (grantee: string) => (grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee));
   const bypass = ignoring.map((r) => `pg_catalog.pg_has_role(${quoteLiteralSafe(r)}, 'USAGE')`);
   let n = 0;
