@@ -120,6 +120,8 @@ describe('Redshift ML lecture flow through the CLI', () => {
     expect(Number(shown.get('validation:f1'))).toBeGreaterThan(0.5);
     expect(Number(shown.get('Estimated Cost'))).toBeGreaterThan(0);
     expect(shown.get('Target Column')).toBe('CHURN');
+    // upper case on one line, but the literal the query filters on stays as written
+    expect(shown.get('Query')).toBe(`SELECT ${COLS.toUpperCase()}, CHURN FROM RAW_DATA.ORANGE_TELECOM_CUSTOMERS WHERE PURPOSE = 'Train'`);
     expect(shown.get('Problem Type')).toBe('BinaryClassification');
     expect(shown.get('Objective')).toBe('F1');
     expect(shown.get('AutoML Job Name')).toMatch(/^redshiftml-\d{20}$/);

@@ -12,6 +12,7 @@ import { WordCursor } from '../security/word-cursor';
 import { MlRuntime } from './ml-runtime';
 import { requireModel } from './model-lookup';
 import type { ModelDefinition } from './model-store';
+import { showModelQueryText } from './show-model-query';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -66,7 +67,7 @@ export function showModelRows(def: ModelDefinition, full: boolean): string[][] {
   rows.push([metric, r ? String(Number(r.validationMetric.toFixed(6))) : '']);
   if (full) rows.push(['Estimated Cost', r ? r.estimatedCostUsd.toFixed(6) : '']);
   rows.push(['', ''], ['TRAINING DATA:', '']);
-  rows.push([def.from.kind === 'table' ? 'Table' : 'Query', def.from.kind === 'table' ? def.from.text : def.from.text.replace(/\s+/g, ' ').toUpperCase()]);
+  rows.push([def.from.kind === 'table' ? 'Table' : 'Query', def.from.kind === 'table' ? def.from.text : showModelQueryText(def.from.text)]);
   if (def.target) rows.push(['Target Column', def.target.toUpperCase()]);
   rows.push(['', ''], ['PARAMETERS:', '']);
   rows.push(['Model Type', r ? (ALGORITHM_MODEL_TYPE[r.algorithm] ?? r.algorithm) : (def.modelType ?? 'auto').toLowerCase()]);
