@@ -66,6 +66,29 @@ describe('whole-cluster restore fidelity', () => {
     expect(await rowsAs('awsuser', "SELECT is_rls_on FROM svv_rls_relation WHERE relname = 'customers'")).toEqual([[true]]);
   });
 
+  it('RLS policies reading lookup tables, and a lookup table revoked from a policy, survive the new OIDs', async () => {
+    const admin = await warehouse.session();
+    await admin.query(`CREATE TABLE public.allowed (user_name varchar(64), region varchar(32)); INSERT INTO public.allowed VALUES ('seoul_analyst', 'busan');
+      CREATE TABLE public.orders (id int, region varchar(32)); INSERT INTO public.orders VALUES (1, 'seoul'), (2, 'busan');
+      CREATE TABLE public.returns (id int, region varchar(32)); INSERT INTO public.returns VALUES (1, 'busan');
+      GRANT SELECT ON public.orders, public.returns TO seoul_analyst;
+      CREATE RLS POLICY by_allowed WITH (region varchar(32)) USING (region IN (SELECT a.region FROM allowed a WHERE a.user_name = current_user));
+      CREATE RLS POLICY by_allowed_own WITH (region varchar(32)) USING (region IN (SELECT a.region FROM allowed a WHERE a.user_name = current_user));
+      REVOKE SELECT ON public.allowed FROM RLS POLICY by_allowed_own;
+      ATTACH RLS POLICY by_allowed ON public.orders TO seoul_analyst; ALTER TABLE public.orders ROW LEVEL SECURITY ON;
+      ATTACH RLS POLICY by_allowed_own ON public.returns TO seoul_analyst; ALTER TABLE public.returns ROW LEVEL SECURITY ON`);
+    await admin.close();
+    const check = async () => {
+      expect(await rowsAs('seoul_analyst', 'SELECT id FROM public.orders ORDER BY id')).toEqual([[2]]);
+      const session = await warehouse.session('seoul_analyst');
+      expect((await session.execute('SELECT id FROM public.returns'))[0]).toMatchObject({ ok: false, error: { code: '42501' } });
+      await session.close();
+    };
+    await check();
+    await deleteAndRestore('lookup-final');
+    await check();
+  });
+
   it('external schemas and tables query the S3 files as before', async () => {
     const arn = await makeRole(warehouse, 'SpectrumRole', ['AmazonS3ReadOnlyAccess', 'AWSGlueConsoleFullAccess']);
     await new LocalS3(warehouse.store).put('lab-data', 'sales/part-0.csv', '1,100\n2,250\n3,75\n');

@@ -4,7 +4,7 @@ import { qualified } from './table-dump';
 
 /**
  * Row-level security state that the security feature keys by table OID (attachments, RLS on/off and
- * conjunction per table) or by role (IGNORE RLS). A restored table gets a new OID, so a snapshot
+ * conjunction per table, lookup tables revoked from a policy) or by role (IGNORE RLS). A restored table gets a new OID, so a snapshot
  * holds the tables by schema and name and a restore re-keys them, then re-translates the policies.
  * The policies themselves are registered system-table rows (wl_sys.rls_policies).
  */
@@ -12,6 +12,8 @@ export interface RlsState {
   relations: Array<{ schema: string; table: string; rlsOn: boolean; conjunction: string }>;
   attachments: Array<{ policy: string; schema: string; table: string; grantee: string; granteeKind: string; grantor: string | null }>;
   ignore: string[];
+  /** `REVOKE SELECT ON t FROM RLS POLICY p`: lookup tables a policy reads with the user's own privileges. */
+  lookupRevoked?: Array<{ policy: string; schema: string; table: string }>;
 }
 
 const TABLE_OF = `JOIN pg_class c ON c.oid = x.relid JOIN pg_namespace n ON n.oid = c.relnamespace`;
@@ -24,7 +26,11 @@ export async function captureRls(backend: SqlBackend): Promise<RlsState | undefi
     `SELECT x.policy, n.nspname, c.relname, x.grantee, x.grantee_kind, x.grantor FROM wl_sys.rls_attachments x ${TABLE_OF} ORDER BY 1, 2, 3, 4`,
   );
   const ignore = await backend.query('SELECT role_name FROM wl_sys.rls_ignore ORDER BY 1');
+  const revoked = (await hasLookupRevoked(backend))
+    ? (await backend.query(`SELECT x.policy, n.nspname, c.relname FROM wl_sys.rls_lookup_revoked x ${TABLE_OF} ORDER BY 1, 2, 3`)).rows
+    : [];
   return {
+    lookupRevoked: revoked.map((r) => ({ policy: String(r[0]), schema: String(r[1]), table: String(r[2]) })),
     relations: relations.rows.map((r) => ({ schema: String(r[0]), table: String(r[1]), rlsOn: r[2] === true, conjunction: String(r[3]) })),
     attachments: attachments.rows.map((r) => ({
       policy: String(r[0]), schema: String(r[1]), table: String(r[2]), grantee: String(r[3]), granteeKind: String(r[4]), grantor: r[5] === null ? null : String(r[5]),
@@ -39,6 +45,13 @@ export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void>
   if (installed.rows[0]![0] !== true) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
   await backend.query('DELETE FROM wl_sys.rls_relations x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
+  if (await hasLookupRevoked(backend)) {
+    await backend.query('DELETE FROM wl_sys.rls_lookup_revoked x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
+  }
+}
+
+async function hasLookupRevoked(backend: SqlBackend): Promise<boolean> {
+  return (await backend.query(`SELECT to_regclass('wl_sys.rls_lookup_revoked') IS NOT NULL`)).rows[0]![0] === true;
 }
 
 /**
@@ -51,6 +64,8 @@ export async function restoreRls(backend: SqlBackend, state: RlsState | undefine
   if (installed.rows[0]![0] !== true) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments');
   await backend.query('DELETE FROM wl_sys.rls_relations');
+  const lookups = await hasLookupRevoked(backend);
+  if (lookups) await backend.query('DELETE FROM wl_sys.rls_lookup_revoked');
   if (state) {
     await backend.query('DELETE FROM wl_sys.rls_ignore');
     const roleExists = async (name: string) => (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rows.length > 0;
@@ -68,6 +83,10 @@ export async function restoreRls(backend: SqlBackend, state: RlsState | undefine
          SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM wl_sys.rls_policies WHERE name = $1)`,
         [a.policy, id, a.grantee, a.granteeKind, a.grantor],
       );
+    }
+    for (const r of lookups ? (state.lookupRevoked ?? []) : []) {
+      const id = await relid(r.schema, r.table);
+      if (id !== null) await backend.query('INSERT INTO wl_sys.rls_lookup_revoked (policy, relid) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.policy, id]);
     }
   }
   await refreshAllRlsTables(async (sql, params = []) => (await backend.query(sql, params)).rows);
