@@ -146,6 +146,18 @@ describe('whole-cluster restore fidelity', () => {
     expect(await rowsAs('awsuser', 'SELECT count(*) FROM public.stores JOIN public.regions ON code = region')).toEqual([[1]]);
   });
 
+  it('the DROP privilege on a table is granted again on the restored table', async () => {
+    const admin = await warehouse.session();
+    await admin.query('CREATE TABLE public.scratch (a int); CREATE TABLE public.scratch2 (a int); GRANT DROP ON public.scratch TO other_analyst');
+    await admin.close();
+    await deleteAndRestore('drop-grant-final');
+    expect(await rowsAs('awsuser', "SELECT privilege_type FROM svv_relation_privileges WHERE relation_name = 'scratch' AND identity_name = 'other_analyst'")).toEqual([['DROP']]);
+    const analyst = await warehouse.session('other_analyst');
+    expect((await analyst.execute('DROP TABLE public.scratch2'))[0]).toMatchObject({ ok: false, error: { code: '42501' } });
+    expect((await analyst.execute('DROP TABLE public.scratch'))[0]).toMatchObject({ ok: true });
+    await analyst.close();
+  });
+
   it('materialized views come back, recomputed from their definition', async () => {
     const admin = await warehouse.session();
     await admin.query(`CREATE MATERIALIZED VIEW public.ticket_count AS SELECT count(*) AS n FROM public.tickets`);

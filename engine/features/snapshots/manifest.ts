@@ -1,6 +1,7 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
 import type { ConstraintEntry } from './constraints';
+import type { DropGrantEntry } from './drop-grants';
 import type { RlsState } from './rls-state';
 import type { SequenceEntry } from './sequences';
 
@@ -64,6 +65,8 @@ export interface SnapshotManifest {
   functions?: Array<{ schema: string; owner: string; definition: string }>;
   /** PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraints (absent in older manifests). */
   constraints?: ConstraintEntry[];
+  /** `GRANT DROP ON table` privileges, by table name (absent in older manifests). */
+  dropGrants?: DropGrantEntry[];
   /** Sequences made with CREATE SEQUENCE (absent in older manifests). */
   sequences?: SequenceEntry[];
   /** RLS attachments and per-table RLS settings by table name (absent in older manifests). */

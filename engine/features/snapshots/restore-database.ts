@@ -6,6 +6,7 @@ import { externalSchemasFromMirror, restoreExternalSchemas } from '../spectrum/s
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
 import { addConstraints } from './constraints';
+import { restoreDropGrants } from './drop-grants';
 import { forgetDroppedRlsTables, restoreRls } from './rls-state';
 import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
@@ -66,6 +67,7 @@ export async function restoreDatabase(
     }
     await linkSequenceOwners(backend, manifest.sequences ?? []);
     await addConstraints(backend, manifest.constraints ?? []);
+    await restoreDropGrants(backend, manifest.dropGrants);
     // Function bodies may refer to objects created later in the restore.
     await backend.query('SET LOCAL check_function_bodies = off');
     for (const fn of manifest.functions ?? []) {

@@ -4,6 +4,7 @@ import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
 import { captureExternalSchemas } from '../spectrum/snapshot-support';
 import { listConstraints } from './constraints';
+import { listDropGrants } from './drop-grants';
 import { captureRls } from './rls-state';
 import { listSequences } from './sequences';
 import { snapshotStorePrefixes, snapshotSystemTables } from './store-prefixes';
@@ -33,6 +34,7 @@ export interface SnapshotContent {
   functions: NonNullable<SnapshotManifest['functions']>;
   sequences: NonNullable<SnapshotManifest['sequences']>;
   constraints: NonNullable<SnapshotManifest['constraints']>;
+  dropGrants: NonNullable<SnapshotManifest['dropGrants']>;
   rls?: SnapshotManifest['rls'];
   externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
@@ -93,6 +95,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     functions: await listFunctions(backend),
     sequences: await listSequences(backend),
     constraints: await listConstraints(backend),
+    dropGrants: await listDropGrants(backend),
     ...(rls ? { rls } : {}),
     externalSchemas,
     systemTables: await systemTableRows(backend),
