@@ -1,5 +1,6 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
+import type { ColumnGrantEntry } from './column-grants';
 import type { ConstraintEntry } from './constraints';
 import type { DropGrantEntry } from './drop-grants';
 import type { RlsState } from './rls-state';
@@ -65,6 +66,8 @@ export interface SnapshotManifest {
   functions?: Array<{ schema: string; owner: string; definition: string }>;
   /** PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraints (absent in older manifests). */
   constraints?: ConstraintEntry[];
+  /** Column-level privileges of tables and views (absent in older manifests). */
+  columnGrants?: ColumnGrantEntry[];
   /** `GRANT DROP ON table` privileges, by table name (absent in older manifests). */
   dropGrants?: DropGrantEntry[];
   /** Sequences made with CREATE SEQUENCE (absent in older manifests). */

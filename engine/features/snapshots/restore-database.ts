@@ -5,6 +5,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { externalSchemasFromMirror, restoreExternalSchemas } from '../spectrum/snapshot-support';
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
+import { restoreColumnGrants } from './column-grants';
 import { addConstraints } from './constraints';
 import { restoreDropGrants } from './drop-grants';
 import { forgetDroppedRlsTables, restoreRls } from './rls-state';
@@ -96,6 +97,7 @@ export async function restoreDatabase(
       await backend.query(`ALTER ${view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name} OWNER TO ${quoteIdent(view.owner)}`);
       await grant(backend, name, view.grants);
     }
+    await restoreColumnGrants(backend, manifest.columnGrants);
     await backend.exec('COMMIT');
   } catch (e) {
     await backend.exec('ROLLBACK');

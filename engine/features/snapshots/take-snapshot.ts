@@ -3,6 +3,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
 import { captureExternalSchemas } from '../spectrum/snapshot-support';
+import { listColumnGrants } from './column-grants';
 import { listConstraints } from './constraints';
 import { listDropGrants } from './drop-grants';
 import { captureRls } from './rls-state';
@@ -35,6 +36,7 @@ export interface SnapshotContent {
   sequences: NonNullable<SnapshotManifest['sequences']>;
   constraints: NonNullable<SnapshotManifest['constraints']>;
   dropGrants: NonNullable<SnapshotManifest['dropGrants']>;
+  columnGrants: NonNullable<SnapshotManifest['columnGrants']>;
   rls?: SnapshotManifest['rls'];
   externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
@@ -96,6 +98,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     sequences: await listSequences(backend),
     constraints: await listConstraints(backend),
     dropGrants: await listDropGrants(backend),
+    columnGrants: await listColumnGrants(backend),
     ...(rls ? { rls } : {}),
     externalSchemas,
     systemTables: await systemTableRows(backend),
