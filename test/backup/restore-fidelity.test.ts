@@ -146,11 +146,13 @@ describe('whole-cluster restore fidelity', () => {
     expect(await rowsAs('awsuser', 'SELECT count(*) FROM public.stores JOIN public.regions ON code = region')).toEqual([[1]]);
   });
 
-  it('the DROP privilege and column-level grants are granted again on the restored tables', async () => {
+  it('the DROP privilege, column-level grants and default privileges are granted again after the restore', async () => {
     const admin = await warehouse.session();
     await admin.query(`CREATE TABLE public.scratch (a int); CREATE TABLE public.scratch2 (a int); GRANT DROP ON public.scratch TO other_analyst;
       CREATE TABLE public.contacts (id int, name varchar(20), phone varchar(20)); INSERT INTO public.contacts VALUES (1, 'kim', '010');
-      GRANT SELECT (id, name) ON public.contacts TO other_analyst`);
+      GRANT SELECT (id, name) ON public.contacts TO other_analyst;
+      CREATE SCHEMA reports; GRANT USAGE ON SCHEMA reports TO other_analyst;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA reports GRANT SELECT ON TABLES TO other_analyst`);
     await admin.close();
     await deleteAndRestore('drop-grant-final');
     expect(await rowsAs('awsuser', "SELECT privilege_type FROM svv_relation_privileges WHERE relation_name = 'scratch' AND identity_name = 'other_analyst'")).toEqual([['DROP']]);
@@ -159,6 +161,9 @@ describe('whole-cluster restore fidelity', () => {
     expect((await analyst.execute('DROP TABLE public.scratch'))[0]).toMatchObject({ ok: true });
     expect((await analyst.query('SELECT id, name FROM public.contacts')).rows).toEqual([[1, 'kim']]);
     expect((await analyst.execute('SELECT phone FROM public.contacts'))[0]).toMatchObject({ ok: false, error: { code: '42501' } });
+    // A table made after the restore gets the schema's default grants.
+    await rowsAs('awsuser', 'CREATE TABLE reports.daily (d int); INSERT INTO reports.daily VALUES (7); SELECT 1');
+    expect((await analyst.query('SELECT d FROM reports.daily')).rows).toEqual([[7]]);
     await analyst.close();
   });
 

@@ -2,6 +2,7 @@ import type { WorkspaceStore } from '../../workspace/workspace-store';
 import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
 import type { ColumnGrantEntry } from './column-grants';
 import type { ConstraintEntry } from './constraints';
+import type { DefaultPrivilegeEntry } from './default-privileges';
 import type { DropGrantEntry } from './drop-grants';
 import type { RlsState } from './rls-state';
 import type { SequenceEntry } from './sequences';
@@ -66,6 +67,8 @@ export interface SnapshotManifest {
   functions?: Array<{ schema: string; owner: string; definition: string }>;
   /** PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraints (absent in older manifests). */
   constraints?: ConstraintEntry[];
+  /** ALTER DEFAULT PRIVILEGES … IN SCHEMA grants (absent in older manifests). */
+  defaultPrivileges?: DefaultPrivilegeEntry[];
   /** Column-level privileges of tables and views (absent in older manifests). */
   columnGrants?: ColumnGrantEntry[];
   /** `GRANT DROP ON table` privileges, by table name (absent in older manifests). */

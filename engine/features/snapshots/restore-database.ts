@@ -7,6 +7,7 @@ import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
 import { restoreColumnGrants } from './column-grants';
 import { addConstraints } from './constraints';
+import { restoreDefaultPrivileges } from './default-privileges';
 import { restoreDropGrants } from './drop-grants';
 import { forgetDroppedRlsTables, restoreRls } from './rls-state';
 import { createSequences, linkSequenceOwners } from './sequences';
@@ -98,6 +99,7 @@ export async function restoreDatabase(
       await grant(backend, name, view.grants);
     }
     await restoreColumnGrants(backend, manifest.columnGrants);
+    await restoreDefaultPrivileges(backend, manifest.defaultPrivileges);
     await backend.exec('COMMIT');
   } catch (e) {
     await backend.exec('ROLLBACK');

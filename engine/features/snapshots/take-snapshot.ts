@@ -5,6 +5,7 @@ import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest,
 import { captureExternalSchemas } from '../spectrum/snapshot-support';
 import { listColumnGrants } from './column-grants';
 import { listConstraints } from './constraints';
+import { listDefaultPrivileges } from './default-privileges';
 import { listDropGrants } from './drop-grants';
 import { captureRls } from './rls-state';
 import { listSequences } from './sequences';
@@ -37,6 +38,7 @@ export interface SnapshotContent {
   constraints: NonNullable<SnapshotManifest['constraints']>;
   dropGrants: NonNullable<SnapshotManifest['dropGrants']>;
   columnGrants: NonNullable<SnapshotManifest['columnGrants']>;
+  defaultPrivileges: NonNullable<SnapshotManifest['defaultPrivileges']>;
   rls?: SnapshotManifest['rls'];
   externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
@@ -99,6 +101,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     constraints: await listConstraints(backend),
     dropGrants: await listDropGrants(backend),
     columnGrants: await listColumnGrants(backend),
+    defaultPrivileges: await listDefaultPrivileges(backend),
     ...(rls ? { rls } : {}),
     externalSchemas,
     systemTables: await systemTableRows(backend),
