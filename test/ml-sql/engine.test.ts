@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedWarehouse, QueryResult } from '../../engine';
 import { openTempWorkspace } from '../../engine/node';
 import { deserializeModel, predict } from '../../engine/ml/index';
+import { compiledFunctionNames } from '../../engine/ml/sql/compile-model';
 import { listModels, onModelEvent, trainedModelJson, waitForTraining, type ModelEvent } from '../../engine/features/ml';
 import { costSummary } from '../../engine/features/cluster';
 import { snapshotStorePrefixes } from '../../engine/features/snapshots/store-prefixes';
@@ -175,5 +176,20 @@ describe('Redshift ML statements', () => {
     const shown = new Map((await rows('awsuser', 'SHOW MODEL label_model')) as Array<[string, string]>);
     expect(ml!.usd).toBeGreaterThan(Number(shown.get('Estimated Cost')));
     expect(snapshotStorePrefixes).toContain('meta/models/');
+  });
+
+  it('DROP MODEL removes every function the compiled model created (scorers included)', async () => {
+    await waitForTraining(wh);
+    const model = deserializeModel((await trainedModelJson(wh, 'public', 'xgb_model'))!);
+    const expected = compiledFunctionNames(model, 'xgb_fn').sort();
+    expect(expected).toContain('xgb_fn__scores');
+    expect(expected).toContain('xgb_fn__decide');
+    const functions = async () =>
+      (await rows('awsuser', "SELECT proname FROM pg_catalog.pg_proc WHERE proname LIKE 'xgb!_fn%' ESCAPE '!' ORDER BY 1")).map((r) => r[0]);
+    expect(await functions()).toEqual(expected);
+    await rows('awsuser', 'DROP MODEL xgb_model');
+    expect(await functions()).toEqual([]);
+    const [gone] = await run('awsuser', "SELECT xgb_fn(1, 2, 'x')");
+    expect(gone!.error).toMatchObject({ code: '42883' });
   });
 });

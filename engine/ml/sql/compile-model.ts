@@ -12,17 +12,21 @@
  *   f_probabilities(params)          {"probabilities":[…],"labels":[…]} sorted by probability desc
  *                                    (classification only; Redshift's <function>_probabilities)
  *
- * Why this shape (benchmark: churn random forest, 150 trees of depth 16, 43,804 nodes, 21 features;
- * `SELECT count(*) … WHERE predict_churn(19 columns) = 'True'`, PGlite, shared 2-core machine):
- *   - one inlined SQL expression (features substituted into every tree node): 71.3 s per 99,990 rows,
- *     3.3 ms per row at 3,333 rows (each plan also re-parses the 4.8 MB inlined body);
- *   - features once in the inlined caller + PL/pgSQL `RETURN <nested CASE>` over float8 arguments:
- *     ~0.24 ms per row;
- *   - the same scorer as a non-inlined SQL function (FROM clause / SET clause): slower than 3 ms per row
- *     (the executor is started for every call), abandoned;
- *   - MEASURED_DECIDE
- * Tree walks in interpreted SQL cost ~100 ns per visited node here; a 150 × depth-16 forest visits ~2,400
- * nodes per row, which is why the 1.5× target of a plain scan is out of reach for large ensembles.
+ * Why this shape. Benchmark (bench/ml-inference.bench.ts): the churn random forest chosen by AUTO, 150 trees
+ * of depth 16 (43,804 nodes) over 21 features; `SELECT count(*) FROM big WHERE predict_churn(19 columns) =
+ * 'True'` over 99,990 rows vs the same query without the function (42 ms). PGlite on a shared 2-core machine;
+ * variants compared by process CPU time on 9,999 rows (wall time was dominated by other load):
+ *   - one inlined SQL expression (each feature expression, COALESCE and cast substituted into every tree
+ *     node; every plan also re-parses the 4.8 MB inlined body): 1.17 ms CPU per row; bench 71.3 s (1,658×);
+ *   - features computed once by the inlined caller, trees in a PL/pgSQL `RETURN ARRAY[<nested CASE>]` over
+ *     float8 arguments: 0.28 ms per row;
+ *   - the same scorer as a non-inlined SQL function (FROM clause): stopped after 10 minutes on 9,999 rows
+ *     (the executor and the 44k-node expression are set up again for every call), abandoned;
+ *   - f__decide with an early exit checked every 2 / 4 / 8 / 16 trees: 0.18 / 0.16 / 0.16 / 0.19 ms per row
+ *     (93-100 of the 150 trees walked per row instead of 150); every 8 kept. Bench: 15.2 s (360×).
+ * What remains is the tree walk itself: ~125 ns per visited node in PGlite's expression interpreter and
+ * ~1,100 visited nodes per row; the per-row overhead of the call and the features is 6.5 µs (a one-tree
+ * model: 70 ms per 9,999 rows). A plain scan's 1.5× is out of reach for an ensemble this size in SQL.
  *
  * Exactness: every threshold and weight is printed as the shortest round-trip decimal ('…'::float8), so
  * comparisons and sums use bit-identical float8 values in the same order as JS; predicted labels are

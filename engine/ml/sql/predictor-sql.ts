@@ -33,38 +33,34 @@ function leafRange(tree: TreeModel, channel: number): [number, number] {
 
 /**
  * One output of a tree ensemble as JS sums it: the base, then the trees in chunks of TREE_SUM_CHUNK
- * (each chunk a left-to-right sum), then the scale. `chunkMin`/`chunkMax` bound what each chunk can add.
+ * (each chunk a left-to-right sum), then the scale. `treeMin`/`treeMax` bound what each tree can add.
  */
 export interface TreeSumPlan {
   base: number;
-  chunks: string[];
-  chunkMin: number[];
-  chunkMax: number[];
+  trees: string[];
+  treeMin: number[];
+  treeMax: number[];
   scale: number;
 }
 
 export function treeSumPlan(p: TreesPredictor, x: string[], k: number): TreeSumPlan {
-  const trees: string[] = [];
-  const ranges: [number, number][] = [];
+  const plan: TreeSumPlan = { base: p.base[k] as number, trees: [], treeMin: [], treeMax: [], scale: p.scale };
   p.trees.forEach((tree, t) => {
     const out = p.treeOutput[t] as number;
     if (out !== k && out >= 0) return;
     const channel = out === k ? 0 : k;
-    trees.push(treeSql(tree, x, channel));
-    ranges.push(leafRange(tree, channel));
+    const [lo, hi] = leafRange(tree, channel);
+    plan.trees.push(treeSql(tree, x, channel));
+    plan.treeMin.push(lo);
+    plan.treeMax.push(hi);
   });
-  const plan: TreeSumPlan = { base: p.base[k] as number, chunks: [], chunkMin: [], chunkMax: [], scale: p.scale };
-  for (let c = 0; c < trees.length; c += TREE_SUM_CHUNK) {
-    plan.chunks.push(`(${trees.slice(c, c + TREE_SUM_CHUNK).join(' + ')})`);
-    const r = ranges.slice(c, c + TREE_SUM_CHUNK);
-    plan.chunkMin.push(r.reduce((s, [lo]) => s + lo, 0));
-    plan.chunkMax.push(r.reduce((s, [, hi]) => s + hi, 0));
-  }
   return plan;
 }
 
 function treeSumSql(plan: TreeSumPlan): string {
-  const s = sumExpr([float8(plan.base), ...plan.chunks]);
+  const chunks: string[] = [];
+  for (let c = 0; c < plan.trees.length; c += TREE_SUM_CHUNK) chunks.push(`(${plan.trees.slice(c, c + TREE_SUM_CHUNK).join(' + ')})`);
+  const s = sumExpr([float8(plan.base), ...chunks]);
   return plan.scale === 1 ? s : `(${s}) * ${float8(plan.scale)}`;
 }
 
