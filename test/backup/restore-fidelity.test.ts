@@ -167,12 +167,16 @@ describe('whole-cluster restore fidelity', () => {
     await analyst.close();
   });
 
-  it('materialized views come back, recomputed from their definition', async () => {
+  it('materialized views come back, recomputed from their definition, and comments too', async () => {
     const admin = await warehouse.session();
-    await admin.query(`CREATE MATERIALIZED VIEW public.ticket_count AS SELECT count(*) AS n FROM public.tickets`);
+    await admin.query(`CREATE MATERIALIZED VIEW public.ticket_count AS SELECT count(*) AS n FROM public.tickets;
+      COMMENT ON TABLE public.tickets IS 'support tickets'; COMMENT ON COLUMN public.tickets.no IS 'ticket number';
+      COMMENT ON MATERIALIZED VIEW public.ticket_count IS 'how many'`);
     await admin.close();
     await deleteAndRestore('mv-final');
     expect(await rowsAs('awsuser', 'SELECT n FROM public.ticket_count')).toEqual([[4]]);
+    expect(await rowsAs('awsuser', `SELECT obj_description('public.tickets'::regclass), col_description('public.tickets'::regclass, 1),
+      obj_description('public.ticket_count'::regclass)`)).toEqual([['support tickets', 'ticket number', 'how many']]);
     // Everything from the earlier rounds survived this restore too.
     expect(await rowsAs('seoul_analyst', 'SELECT count(*) FROM public.customers')).toEqual([[2]]);
     expect(await rowsAs('awsuser', 'SELECT count(*) FROM spectrum.sales')).toEqual([[5]]);

@@ -1,6 +1,7 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import type { ExternalSchemasBackup } from '../spectrum/snapshot-support';
 import type { ColumnGrantEntry } from './column-grants';
+import type { CommentEntry } from './comments';
 import type { ConstraintEntry } from './constraints';
 import type { DefaultPrivilegeEntry } from './default-privileges';
 import type { DropGrantEntry } from './drop-grants';
@@ -67,6 +68,8 @@ export interface SnapshotManifest {
   functions?: Array<{ schema: string; owner: string; definition: string }>;
   /** PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK constraints (absent in older manifests). */
   constraints?: ConstraintEntry[];
+  /** COMMENT ON texts of schemas, tables, views and columns (absent in older manifests). */
+  comments?: CommentEntry[];
   /** ALTER DEFAULT PRIVILEGES … IN SCHEMA grants (absent in older manifests). */
   defaultPrivileges?: DefaultPrivilegeEntry[];
   /** Column-level privileges of tables and views (absent in older manifests). */

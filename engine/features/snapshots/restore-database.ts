@@ -6,6 +6,7 @@ import { externalSchemasFromMirror, restoreExternalSchemas } from '../spectrum/s
 import { getBlob } from './blob-store';
 import type { SnapshotManifest } from './manifest';
 import { restoreColumnGrants } from './column-grants';
+import { restoreComments } from './comments';
 import { addConstraints } from './constraints';
 import { restoreDefaultPrivileges } from './default-privileges';
 import { restoreDropGrants } from './drop-grants';
@@ -100,6 +101,7 @@ export async function restoreDatabase(
     }
     await restoreColumnGrants(backend, manifest.columnGrants);
     await restoreDefaultPrivileges(backend, manifest.defaultPrivileges);
+    await restoreComments(backend, manifest.comments);
     await backend.exec('COMMIT');
   } catch (e) {
     await backend.exec('ROLLBACK');

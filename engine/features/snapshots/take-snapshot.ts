@@ -4,6 +4,7 @@ import { listBlobs, PRIMARY_ROOT, putBlob } from './blob-store';
 import { writeManifest, type SchemaEntry, type ViewEntry, type SnapshotManifest, type SnapshotType, type StoreFileEntry, type TableEntry } from './manifest';
 import { captureExternalSchemas } from '../spectrum/snapshot-support';
 import { listColumnGrants } from './column-grants';
+import { listComments } from './comments';
 import { listConstraints } from './constraints';
 import { listDefaultPrivileges } from './default-privileges';
 import { listDropGrants } from './drop-grants';
@@ -39,6 +40,7 @@ export interface SnapshotContent {
   dropGrants: NonNullable<SnapshotManifest['dropGrants']>;
   columnGrants: NonNullable<SnapshotManifest['columnGrants']>;
   defaultPrivileges: NonNullable<SnapshotManifest['defaultPrivileges']>;
+  comments: NonNullable<SnapshotManifest['comments']>;
   rls?: SnapshotManifest['rls'];
   externalSchemas: NonNullable<SnapshotManifest['externalSchemas']>;
   systemTables: Record<string, unknown[]>;
@@ -102,6 +104,7 @@ export async function captureContent(backend: SqlBackend, store: WorkspaceStore)
     dropGrants: await listDropGrants(backend),
     columnGrants: await listColumnGrants(backend),
     defaultPrivileges: await listDefaultPrivileges(backend),
+    comments: await listComments(backend),
     ...(rls ? { rls } : {}),
     externalSchemas,
     systemTables: await systemTableRows(backend),
