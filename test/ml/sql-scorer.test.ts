@@ -95,6 +95,13 @@ describe('compiled scorer edge cases', () => {
     for (let a = -5; a <= 5; a += 0.5) for (let b = -5; b <= 5; b += 1) rows.push([a, b]);
     rows.push([null, null], [Number.NaN, 2], [2, Number.NaN]);
     expect(await sqlPredict(m, 'edge_logit', rows)).toEqual(rows.map((r) => predict(m, r)));
+    // infinite leaves (no early exit possible): +∞ + −∞ is NaN, and NaN > threshold is false in both engines
+    const inf = [stump(0, 0, Infinity, 0), stump(1, 0, -Infinity, 1)];
+    const mi = model({ ...m, predictor: { kind: 'trees', outputs: 1, trees: inf, treeOutput: [0, 0], base: [0], scale: 1 } }, ['a', 'b']);
+    const infRows: CellValue[][] = [[-1, -1], [-1, 1], [1, -1], [1, 1]];
+    const got = await sqlPredict(mi, 'edge_inf', infRows);
+    expect(got).toEqual(infRows.map((r) => predict(mi, r)));
+    expect(got).toEqual([false, true, false, true]);
   });
 
   it('more features than function arguments: the scorer takes a float8[]', async () => {

@@ -6,9 +6,9 @@
  * substitute the feature expressions into every tree node again).
  */
 import type { Predictor } from '../learners/predictor.js';
+import { TREE_SUM_CHUNK } from '../learners/predictor.js';
 import type { TreeSumPlan } from './predictor-sql.js';
 import { predictorSql, treeSumPlan } from './predictor-sql.js';
-import { TREE_SUM_CHUNK } from '../learners/predictor.js';
 import { float8 } from './sql-text.js';
 
 /** PostgreSQL's FUNC_MAX_ARGS. */
@@ -96,7 +96,8 @@ export function decideBody(plan: TreeSumPlan, threshold: number, checkEvery = EA
     if (conditions.length) lines.push(`IF ${conditions.join(' ELSIF ')} END IF;`);
   }
   const finalScore = scale === 1 ? 's' : `s * ${float8(scale)}`;
-  lines.push(`RETURN ${finalScore} > ${float8(threshold)};`);
+  // -s < -t is s > t with JS's NaN rule (false); PostgreSQL orders NaN above every number
+  lines.push(`RETURN -(${finalScore}) < ${float8(-threshold)};`);
   return `DECLARE s float8; c float8; BEGIN ${lines.join(' ')} END`;
 }
 
