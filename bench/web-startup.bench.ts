@@ -73,6 +73,8 @@ const run: Benchmark = async () => {
       const context = await launch(profile);
       try {
         first.push(await interactiveMs(context, 'http://127.0.0.1:4401/', false));
+        // The first save of a new workspace finishes in the background; a reload before it would be a first visit again.
+        await context.pages()[0]!.waitForFunction(() => performance.getEntriesByName('warehouse-lab:stored').length > 0, undefined, { timeout: 120_000, polling: 50 });
         again.push(await interactiveMs(context, 'http://127.0.0.1:4401/', true));
         const page = await context.newPage();
         await page.goto('http://127.0.0.1:4402/', { waitUntil: 'load' });
@@ -91,8 +93,8 @@ const run: Benchmark = async () => {
   const firstMs = median(first);
   const reloadMs = median(again);
   const figures: Figure[] = [
-    figure('web build interactive, first visit (template into IndexedDB)', 'ms', firstMs, 'blank Vite page load', peerMs, { text: `≤ ${TARGET_MS} ms`, met: firstMs <= TARGET_MS }),
-    figure('web build interactive, reload (workspace from IndexedDB)', 'ms', reloadMs, 'blank Vite page load', peerMs, { text: `≤ ${TARGET_MS} ms`, met: reloadMs <= TARGET_MS }),
+    figure('web build interactive, first visit (template into browser storage)', 'ms', firstMs, 'blank Vite page load', peerMs, { text: `≤ ${TARGET_MS} ms`, met: firstMs <= TARGET_MS }),
+    figure('web build interactive, reload (workspace from browser storage)', 'ms', reloadMs, 'blank Vite page load', peerMs, { text: `≤ ${TARGET_MS} ms`, met: reloadMs <= TARGET_MS }),
   ];
   return figures;
 };

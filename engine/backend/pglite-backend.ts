@@ -16,6 +16,16 @@ export interface PgliteOpenOptions {
   /** Already compiled / fetched PGlite assets (a browser host starts these early, in parallel). */
   pgliteWasmModule?: PGliteOptions['pgliteWasmModule'];
   fsBundle?: PGliteOptions['fsBundle'];
+  /**
+   * Statements return before their changes reach storage (flushed in order, in the background; a
+   * crash may lose the last moments of work, never consistency). close() waits for every flush.
+   */
+  relaxedDurability?: boolean;
+}
+
+/** PGlite's MEMFS-frontend file systems (memfs2opfs) queue their flushes: this awaits the queue. */
+interface QueuedFlushFs {
+  syncToFs(relaxedDurability?: boolean): Promise<void>;
 }
 
 /** The embedded backend: one PGlite instance, one connection, identities switched per statement. */
@@ -28,7 +38,7 @@ export class PgliteBackend implements SqlBackend {
   private constructor(readonly db: PGlite) {}
 
   static async open(options: PgliteOpenOptions): Promise<PgliteBackend> {
-    const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: false };
+    const pgOptions: PGliteOptions = { database: options.database, parsers: valueParsers, relaxedDurability: options.relaxedDurability ?? false };
     if (options.dataDir) pgOptions.dataDir = options.dataDir;
     if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
     if (options.pgliteWasmModule) pgOptions.pgliteWasmModule = options.pgliteWasmModule;
@@ -133,5 +143,11 @@ export class PgliteBackend implements SqlBackend {
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+  }
+
+  /** Resolves once everything done so far is in storage. */
+  async persisted(): Promise<void> {
+    const fs = (this.db as unknown as { fs?: Partial<QueuedFlushFs> }).fs;
+    if (typeof fs?.syncToFs === 'function') await fs.syncToFs(false);
   }
 }

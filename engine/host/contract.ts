@@ -115,6 +115,8 @@ export interface HostEvents {
   progress: Progress & { requestId?: string };
   /** The host (re)started, e.g. after a hard cancel or a crash. */
   restarted: { reason: string };
+  /** A new workspace is now wholly in the browser's storage (its first save runs in the background). */
+  stored: { location: string };
 }
 export type HostEventName = keyof HostEvents;
 

@@ -13,11 +13,12 @@ export interface TarballWorkspaceOptions {
   name?: string;
   /** PGlite's compiled WASM and file bundle when the host fetched them ahead. */
   assets?: Pick<PgliteOpenOptions, 'pgliteWasmModule' | 'fsBundle'>;
+  relaxedDurability?: boolean;
 }
 
 /** Opens a workspace from a template tarball (browser workspaces and in-memory ones). */
 export async function openTarballWorkspace(options: TarballWorkspaceOptions): Promise<EmbeddedWarehouse> {
-  const open: PgliteOpenOptions = { database: DATABASE_NAME, ...options.assets };
+  const open: PgliteOpenOptions = { database: DATABASE_NAME, ...options.assets, relaxedDurability: options.relaxedDurability ?? false };
   if (options.dataDir) open.dataDir = options.dataDir;
   if (options.template) open.loadDataDir = options.template;
   const backend = await PgliteBackend.open(open);

@@ -51,7 +51,7 @@ describe('installer packaging (electron-builder --dir)', () => {
       expect([...files].some((f) => /^\/dist\/web\/assets\/SqlEditor-.*\.js$/.test(f))).toBe(true);
       // Nothing the renderer bundles itself, and not the web build's own engine copy.
       expect([...files].some((f) => f.startsWith('/node_modules/monaco-editor'))).toBe(false);
-      expect([...files].some((f) => /^\/dist\/web\/assets\/.*\.tar$/.test(f))).toBe(false);
+      expect([...files].some((f) => /^\/dist\/web\/assets\/.*\.tar(\.gz)?$/.test(f))).toBe(false);
       if (existsSync(join(root, 'labs', 'bundle.json'))) expect(files.has('/labs/bundle.json')).toBe(true);
       const unpacked = join(app, 'resources', 'app.asar.unpacked');
       expect(existsSync(join(unpacked, 'dist', 'template', 'seeded', 'pgdata', 'PG_VERSION'))).toBe(true);

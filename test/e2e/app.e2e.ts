@@ -14,6 +14,7 @@ e2e('opens the app: engine ready and the lab list shown (first visit)', async ({
   await app.open(baseUrl);
   await new LabsPage(page).waitLoaded();
   await screenshot('01-labs');
+  await app.waitStored(); // the template reaches browser storage in the background, after the app is usable
 });
 
 e2e('switches the language between Korean and English', async ({ page, screenshot }) => {
@@ -133,7 +134,7 @@ e2e('shows the shortcuts, settings and about dialogs', async ({ page, screenshot
   await page.getByTestId('about-dialog-close').click();
 });
 
-e2e('reload reopens the workspace from IndexedDB with tabs and users kept', async ({ page, screenshot }) => {
+e2e('reload reopens the workspace from browser storage with tabs and users kept', async ({ page, screenshot }) => {
   const app = new AppPage(page);
   await page.reload();
   await app.waitReady(60_000);

@@ -3,6 +3,7 @@ import { cp, mkdir, rename, rm, writeFile, rmdir } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { bootstrapVersion } from '../bootstrap-sql';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DATABASE_NAME } from '../../api/types';
 import { PgliteBackend } from '../../backend/pglite-backend';
 import { EmbeddedWarehouse, WORKSPACE_META, type WorkspaceMeta } from '../../warehouse/embedded-warehouse';
@@ -11,7 +12,7 @@ import { templateRoot } from '../../workspace/node/paths';
 import { loadCourseData } from '../load-course-data';
 
 /** Bump when the way templates are built changes (the bootstrap SQL has its own version). */
-const TEMPLATE_BUILD = '3';
+const TEMPLATE_BUILD = '4';
 
 /**
  * Builds the database templates once, at build time: `empty` (bootstrap objects only) and `seeded`
@@ -59,7 +60,7 @@ export async function buildTemplates(root = templateRoot(), log: (line: string) 
   const store = new FolderStore(seededDir);
   const meta = await store.readJson<WorkspaceMeta>(WORKSPACE_META);
   await store.writeJson(WORKSPACE_META, { ...meta, seeded: true });
-  await writeTarball(seeded.backend as PgliteBackend, join(work, 'seeded.tar'));
+  await writeTarball(seeded.backend as PgliteBackend, join(work, 'seeded.tar'), { gzipped: true });
   await seeded.close();
 
   await writeFile(join(work, 'BUILD'), TEMPLATE_BUILD);
@@ -73,9 +74,15 @@ async function openTemplate(dir: string): Promise<EmbeddedWarehouse> {
   return EmbeddedWarehouse.start(backend, new FolderStore(dir), 'template');
 }
 
-async function writeTarball(backend: PgliteBackend, path: string): Promise<void> {
+/**
+ * The data dir as a tarball, and optionally gzipped beside it (`.tar.gz`): what the web build
+ * downloads on a first visit (seeded: 29.1 MB → 7.9 MB; the browser inflates it natively).
+ */
+async function writeTarball(backend: PgliteBackend, path: string, options: { gzipped?: boolean } = {}): Promise<void> {
   const blob = await backend.dumpDataDir();
-  await writeFile(path, new Uint8Array(await blob.arrayBuffer()));
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  await writeFile(path, bytes);
+  if (options.gzipped) await writeFile(`${path}.gz`, gzipSync(bytes, { level: 6 }));
 }
 
 /** True when both templates exist and were built from the current bootstrap SQL. */

@@ -18,6 +18,8 @@ export const useEngine = defineStore('engine', () => {
   host().on('progress', (p) => {
     progress.value = p.total !== undefined && p.done >= p.total ? undefined : p;
   });
+  // Read by bench/web-startup.bench.ts and the e2e tests before they reload a new workspace.
+  host().on('stored', () => performance.mark('warehouse-lab:stored'));
   host().on('restarted', ({ reason }) => {
     restartNotice.value = reason;
     progress.value = undefined;

@@ -16,6 +16,11 @@ export class AppPage {
     await this.page.getByTestId('engine-ready').waitFor({ timeout });
   }
 
+  /** A new workspace's first save to browser storage runs in the background; this waits for it. */
+  async waitStored(timeout = 60_000): Promise<void> {
+    await this.page.waitForFunction(() => performance.getEntriesByName('warehouse-lab:stored').length > 0, undefined, { timeout, polling: 100 });
+  }
+
   async go(screen: 'labs' | 'sandbox' | 'console'): Promise<void> {
     await this.page.getByTestId(`nav-${screen}`).click();
   }
