@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempWorkspace } from '../../engine/node';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { LocalS3 } from '../../engine/features/s3';
 import { parseCopy } from '../../engine/features/copy/copy-options';
 import { fastPlan, scanFast } from '../../engine/features/copy/fast-scan';
 import { converterFor } from '../../engine/features/copy/field-types';
 import { splitStatements } from '../../engine/sql/splitter';
-import { makeRole } from '../spectrum/helpers';
+import { openCopyWorkspace } from './copy-workspace';
 
 // PostgreSQL's numeric reads 'NaN' and 'Infinity'; Redshift's DECIMAL has neither, on either COPY path.
 let wh: EmbeddedWarehouse;
@@ -14,10 +13,7 @@ let s: Session;
 let arn: string;
 let s3: LocalS3;
 beforeAll(async () => {
-  wh = await openTempWorkspace({ seeded: false });
-  s = await wh.session();
-  s3 = new LocalS3(wh.store);
-  arn = await makeRole(wh, 'NanRole', ['AmazonS3FullAccess']);
+  ({ wh, s, s3, arn } = await openCopyWorkspace('NanRole', ['AmazonS3FullAccess']));
   await s3.createBucket('nan-bucket');
   await s.execute('CREATE TABLE amounts (id integer NOT NULL, amount decimal(10,2), ratio float8)');
 });

@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempWorkspace } from '../../engine/node';
 import type { EmbeddedWarehouse, Session, StatementOutcome } from '../../engine';
 import { LocalS3 } from '../../engine/features/s3';
 import { parseCopy } from '../../engine/features/copy/copy-options';
 import { fastPlan, scanFast } from '../../engine/features/copy/fast-scan';
 import type { TargetColumn } from '../../engine/features/copy/field-types';
 import { splitStatements } from '../../engine/sql/splitter';
-import { makeRole } from '../spectrum/helpers';
+import { openCopyWorkspace } from './copy-workspace';
 
 let wh: EmbeddedWarehouse;
 let s: Session;
 let arn: string;
 let s3: LocalS3;
 beforeAll(async () => {
-  wh = await openTempWorkspace({ seeded: false });
-  s = await wh.session();
-  s3 = new LocalS3(wh.store);
-  arn = await makeRole(wh, 'CopyRole', ['AmazonS3FullAccess', 'AWSGlueConsoleFullAccess']);
+  ({ wh, s, s3, arn } = await openCopyWorkspace('CopyRole', ['AmazonS3FullAccess', 'AWSGlueConsoleFullAccess']));
 });
 afterAll(async () => {
   await s?.close();

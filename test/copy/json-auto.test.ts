@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTempWorkspace } from '../../engine/node';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { LocalS3 } from '../../engine/features/s3';
 import { readJsonRecords, type JsonRecord } from '../../engine/features/copy/json-records';
-import { makeRole } from '../spectrum/helpers';
+import { openCopyWorkspace } from './copy-workspace';
 
 let wh: EmbeddedWarehouse;
 let s: Session;
 let arn: string;
 let s3: LocalS3;
 beforeAll(async () => {
-  wh = await openTempWorkspace({ seeded: false });
-  s = await wh.session();
-  s3 = new LocalS3(wh.store);
-  arn = await makeRole(wh, 'JsonRole', ['AmazonS3FullAccess']);
+  ({ wh, s, s3, arn } = await openCopyWorkspace('JsonRole', ['AmazonS3FullAccess']));
   await s3.createBucket('json-bucket');
 });
 afterAll(async () => {
