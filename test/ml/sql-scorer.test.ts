@@ -95,6 +95,13 @@ describe('compiled scorer edge cases', () => {
     for (let a = -5; a <= 5; a += 0.5) for (let b = -5; b <= 5; b += 1) rows.push([a, b]);
     rows.push([null, null], [Number.NaN, 2], [2, Number.NaN]);
     expect(await sqlPredict(m, 'edge_logit', rows)).toEqual(rows.map((r) => predict(m, r)));
+    // DECIMAL parameters (Redshift tables often use them): each is cast to float8 once per row, same labels
+    for (const stmt of compileModelToSql(m, { functionName: 'edge_numeric', paramTypes: ['numeric', 'numeric'] })) await db.exec(stmt);
+    const decimals = await db.query<{ a: string; b: string; p: boolean }>(
+      `SELECT a::text, b::text, edge_numeric(a, b) AS p FROM (SELECT (i / 4.0 - 5)::numeric(6,2) AS a, (i % 11 - 5)::numeric(6,2) AS b FROM generate_series(0, 40) i) d`,
+    );
+    expect(decimals.rows).toHaveLength(41);
+    for (const r of decimals.rows) expect(r.p).toBe(predict(m, [Number(r.a), Number(r.b)]));
     // infinite leaves (no early exit possible): +∞ + −∞ is NaN, and NaN > threshold is false in both engines
     const inf = [stump(0, 0, Infinity, 0), stump(1, 0, -Infinity, 1)];
     const mi = model({ ...m, predictor: { kind: 'trees', outputs: 1, trees: inf, treeOutput: [0, 0], base: [0], scale: 1 } }, ['a', 'b']);
