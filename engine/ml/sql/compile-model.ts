@@ -41,6 +41,7 @@ import { outputCount } from '../learners/predictor.js';
 import type { CellValue, ColumnType } from '../types.js';
 import { featureSqlList } from './feature-sql.js';
 import { predictorSql } from './predictor-sql.js';
+import { probabilitiesBody } from './probabilities-sql.js';
 import { ARGMAX_BODY, POSTGRES_MAX_FUNCTION_ARGS, decideBody, decidePlan, scorerSignature, scoresBody } from './scorer-sql.js';
 import { float8, qualifiedName, quoteIdent, textLiteral } from './sql-text.js';
 
@@ -76,10 +77,6 @@ function defaultReturnType(model: TrainedModel): string {
 
 function labelSql(label: CellValue, returnType: string): string {
   return `CAST(${textLiteral(String(label))} AS ${returnType})`;
-}
-
-function labelJson(label: CellValue): string {
-  return `${textLiteral(JSON.stringify(label))}::jsonb`;
 }
 
 /** Whether the prediction function keeps the whole model inline (cheap, each feature used once). */
@@ -161,21 +158,9 @@ export function compileModelToSql(model: TrainedModel, options: CompileSqlOption
 
   if (isClassification(model)) {
     const jsonType = options.probabilitiesType ?? 'jsonb';
-    const probs =
-      model.link === 'logit'
-        ? `SELECT ARRAY[1 - p1, p1] AS p FROM (SELECT CASE WHEN s[1] = 'NaN'::float8 THEN s[1] ELSE 1 / (1 + exp(-least(${float8(700)}, greatest(${float8(-700)}, s[1])))) END AS p1) q`
-        : model.link === 'proba' && K === 1
-          ? 'SELECT ARRAY[1 - s[1], s[1]] AS p'
-          : model.link === 'proba'
-            ? 'SELECT s AS p'
-            : `SELECT array_agg(e / z ORDER BY i) AS p FROM (SELECT e, i, sum(e) OVER () AS z FROM (SELECT exp(v - max(v) OVER ()) AS e, i FROM unnest(s) WITH ORDINALITY AS u(v, i)) a) b`;
-    const labels = `ARRAY[${model.labels.map(labelJson).join(', ')}]`;
-    const build = jsonType === 'json' ? 'json_build_object' : 'jsonb_build_object';
-    const agg = jsonType === 'json' ? 'json_agg' : 'jsonb_agg';
-    const body =
-      `SELECT ${build}('probabilities', ${agg}(pr ORDER BY pr DESC, i), 'labels', ${agg}(lb ORDER BY pr DESC, i)) ` +
-      `FROM (${probs}) pp, unnest(pp.p, ${labels}) WITH ORDINALITY AS u(pr, lb, i)`;
-    statements.push(sqlFunction(`${fn}__proba`, 's float8[]', jsonType, body));
+    const proba = probabilitiesBody(model, K, jsonType);
+    const create = proba.language === 'plpgsql' ? plpgsqlFunction : sqlFunction;
+    statements.push(create(`${fn}__proba`, 'float8[]', jsonType, proba.body));
     const probaName = options.probabilitiesFunctionName ?? `${fn}_probabilities`;
     statements.push(sqlFunction(probaName, signature, jsonType, `SELECT ${qualifiedName(`${fn}__proba`)}(${scoreArray})`));
   }
