@@ -55,6 +55,18 @@ describe('VACUUM SORT ONLY', () => {
     expect(await info('full_now')).toEqual([0, 4500, 4500]);
   });
 
+  it('RECLUSTER sorts without reclaiming; REINDEX (interleaved) runs a full VACUUM', async () => {
+    await lectureTable('reclustered');
+    await admin.query('DELETE FROM public.reclustered WHERE id % 4 = 0');
+    await admin.query('VACUUM RECLUSTER public.reclustered');
+    expect(await info('reclustered')).toEqual([0, 6000, 4500]);
+    await admin.query('CREATE TABLE public.il2 (a int, b int) INTERLEAVED SORTKEY (a, b)');
+    await admin.query('INSERT INTO public.il2 SELECT g, g FROM generate_series(1, 2000) g');
+    await admin.query('DELETE FROM public.il2 WHERE a % 2 = 0');
+    await admin.query('VACUUM REINDEX public.il2');
+    expect((await info('il2')).slice(1)).toEqual([1000, 1000]);
+  });
+
   it('sorts on a compound key with ties and NULLs', async () => {
     await admin.query('CREATE TABLE public.so2 (a int, b varchar(10), c int) COMPOUND SORTKEY (a, b)');
     await admin.query(`INSERT INTO public.so2 SELECT g % 50, CASE WHEN g % 13 = 0 THEN NULL ELSE chr(65 + g % 26) END, g FROM generate_series(1, 30000) g`);

@@ -73,7 +73,8 @@ async function notDeletedPercent(context: StatementContext, table: TableFacts): 
 async function vacuumTable(context: StatementContext, command: VacuumCommand, table: TableFacts): Promise<void> {
   const { backend } = context;
   const sorts = command.mode !== 'DELETE ONLY' && table.sortkeys.length > 0;
-  const deletes = command.mode === 'FULL' || command.mode === 'DELETE ONLY';
+  // REINDEX re-analyzes an interleaved key, then runs a full VACUUM.
+  const deletes = command.mode === 'FULL' || command.mode === 'DELETE ONLY' || command.mode === 'REINDEX';
   // 100 means always; 0 means never.
   const sortNeeded = sorts && command.threshold > 0 && (command.threshold === 100 || (await sortedPercent(context, table)) < command.threshold);
   const deleteNeeded = deletes && command.threshold > 0 && (command.threshold === 100 || (await notDeletedPercent(context, table)) < command.threshold);
