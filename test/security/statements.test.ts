@@ -143,6 +143,9 @@ describe('security statements and their documented errors', () => {
     expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_view WITH (region varchar(32)) USING (region IN (SELECT region FROM public.allowed_v))')).toMatchObject({ code: '0A000' });
     expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_rls WITH (region varchar(32)) USING (region IN (SELECT region FROM public.sales))')).toMatchObject({ code: '0A000' });
     expect(await errorOf(w, 'awsuser', 'CREATE RLS POLICY p_none WITH (region varchar(32)) USING (region IN (SELECT region FROM nowhere))')).toMatchObject({ code: '42P01' });
+    await admin(`CREATE RLS POLICY by_allowed_q WITH (region varchar(32)) USING (region IN (SELECT a.region FROM public.allowed AS a WHERE a.user_name = current_user));
+      DETACH RLS POLICY by_allowed ON public.sales FROM u1; ATTACH RLS POLICY by_allowed_q ON public.sales TO u1`);
+    expect(await rows(w, 'u1', 'SELECT id FROM public.sales ORDER BY id')).toEqual([[1]]);
   });
 
   it('DROP privilege lets a non-owner drop a table', async () => {

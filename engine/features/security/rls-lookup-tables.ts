@@ -82,13 +82,12 @@ function replaceRefs(tokens: Token[], refs: RelationRef[], text: (ref: RelationR
  * Resolves the predicate's lookup tables (in the creator's search_path, through `resolve`), checks
  * that each is a regular table without RLS, and returns the predicate with the names schema-qualified.
  */
-export async function qualifyLookupTables(q: Query, qual: string, resolve: (name: string) => Promise<number | null>): Promise<string> {
+export async function qualifyLookupTables(q: Query, qual: string, resolve: (name: string[]) => Promise<number | null>): Promise<string> {
   const tokens = tokenize(qual);
   const refs = relationRefs(tokens);
   const qualified = new Map<RelationRef, string>();
   for (const ref of refs) {
-    const written = ref.name.map(quoteIdent).join('.');
-    const oid = await resolve(written);
+    const oid = await resolve(ref.name);
     if (oid === null) throw new SqlError('42P01', `relation "${ref.name.join('.')}" does not exist`);
     const rows = await q(
       `SELECT n.nspname, c.relname, c.relkind::text, c.relpersistence::text, coalesce(r.rls_on, false)

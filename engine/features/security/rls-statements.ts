@@ -88,11 +88,12 @@ function readPolicyBody(cursor: WordCursor): { columns: PolicyColumn[]; alias: s
 }
 
 /** Resolves names the way the statement's user would: qualified ones directly, others in their search_path. */
-async function nameResolver(context: StatementContext): Promise<(q: Query) => (name: string) => Promise<number | null>> {
+async function nameResolver(context: StatementContext): Promise<(q: Query) => (name: string[]) => Promise<number | null>> {
   const raw = (await queryAsUser(context, 'SELECT pg_catalog.current_schemas(false)::text[]'))[0]?.[0];
   const schemas = Array.isArray(raw) ? raw.map(String) : String(raw ?? '{}').replace(/^\{|\}$/g, '').split(',').filter(Boolean);
   return (q) => async (name) => {
-    const candidates = name.includes('"."') ? [name] : schemas.map((s) => `${quoteIdent(s)}.${name}`);
+    const written = name.map(quoteIdent).join('.');
+    const candidates = name.length > 1 ? [written] : schemas.map((s) => `${quoteIdent(s)}.${written}`);
     for (const candidate of candidates) {
       const found = (await q('SELECT pg_catalog.to_regclass($1)::oid::int', [candidate]))[0]?.[0];
       if (typeof found === 'number') return found;
