@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { openTempWorkspace } from '../../engine/node';
-import { runConsoleCommand } from '../../engine/console/run-console-command';
 import { splitCommandLine } from '../../engine/console/run-console-command';
 import { addCost, costSummary } from '../../engine/features/cluster';
 import { parseDuration } from '../../engine/features/cluster/clock';
 import { storedBytes } from '../../engine/features/snapshots/snapshot-service';
+import { inProcessAws } from './in-process-aws';
 
 /** Cluster operations, the bill, cross-region copies and cluster-restore fidelity, in process (no CLI start-up). */
 let warehouse: EmbeddedWarehouse;
 let admin: Session;
 
-const io = { readLocalFile: async () => new Uint8Array() };
-async function aws(line: string): Promise<{ exitCode: number; json: any; stderr: string }> {
-  const out = await runConsoleCommand(warehouse, splitCommandLine(line), io);
-  return { exitCode: out.exitCode, json: out.stdout ? JSON.parse(out.stdout) : undefined, stderr: out.stderr };
-}
+const aws = inProcessAws(() => warehouse);
 
 beforeAll(async () => {
   warehouse = await openTempWorkspace();

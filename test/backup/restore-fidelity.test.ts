@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { openTempWorkspace } from '../../engine/node';
-import { runConsoleCommand, splitCommandLine } from '../../engine/console/run-console-command';
 import { LocalS3 } from '../../engine/features/s3';
 import { makeRole } from '../spectrum/helpers';
+import { inProcessAws } from './in-process-aws';
 
 /**
  * A whole-cluster restore brings back what a student made beyond tables and views: RLS policies
@@ -12,11 +12,7 @@ import { makeRole } from '../spectrum/helpers';
  */
 let warehouse: EmbeddedWarehouse;
 
-const io = { readLocalFile: async () => new Uint8Array() };
-async function aws(line: string): Promise<{ exitCode: number; json: any; stderr: string }> {
-  const out = await runConsoleCommand(warehouse, splitCommandLine(line), io);
-  return { exitCode: out.exitCode, json: out.stdout ? JSON.parse(out.stdout) : undefined, stderr: out.stderr };
-}
+const aws = inProcessAws(() => warehouse);
 
 async function rowsAs(user: string, sql: string): Promise<unknown[][]> {
   const session = await warehouse.session(user);

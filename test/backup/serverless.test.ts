@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { openTempWorkspace } from '../../engine/node';
-import { runConsoleCommand, splitCommandLine } from '../../engine/console/run-console-command';
 import { costSummary } from '../../engine/features/cluster';
 import { meterStatements, RPU_HOUR_USD } from '../../engine/features/cluster/rpu-meter';
+import { inProcessAws } from './in-process-aws';
 
 /** Serverless snapshots (create/get/list/delete) and RPU billing, in process. */
 let warehouse: EmbeddedWarehouse;
 let admin: Session;
 
-const io = { readLocalFile: async () => new Uint8Array() };
-async function aws(line: string): Promise<{ exitCode: number; json: any; stderr: string }> {
-  const out = await runConsoleCommand(warehouse, splitCommandLine(line), io);
-  return { exitCode: out.exitCode, json: out.stdout ? JSON.parse(out.stdout) : undefined, stderr: out.stderr };
-}
+const aws = inProcessAws(() => warehouse);
 const rpuLine = async () => (await costSummary(warehouse)).ledger.lines.find((l) => l.kind === 'serverless-compute');
 
 beforeAll(async () => {

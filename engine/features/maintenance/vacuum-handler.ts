@@ -63,11 +63,11 @@ async function deletedRows(context: StatementContext, table: TableFacts): Promis
   return Number((await context.backend.query('SELECT wl_sys.deleted_rows($1)', [table.oid])).rows[0]![0]);
 }
 
-async function notDeletedPercent(context: StatementContext, table: TableFacts): Promise<number> {
+/** Live and deleted rows, read once so the threshold decision and the rows kept agree. */
+async function rowCounts(context: StatementContext, table: TableFacts): Promise<{ live: number; dead: number }> {
   await flushStats(context);
   const live = Number((await context.backend.query('SELECT wl_sys.table_row_count($1::regclass)', [table.oid])).rows[0]![0]);
-  const dead = await deletedRows(context, table);
-  return live + dead === 0 ? 100 : (live * 100) / (live + dead);
+  return { live, dead: await deletedRows(context, table) };
 }
 
 async function vacuumTable(context: StatementContext, command: VacuumCommand, table: TableFacts): Promise<void> {
@@ -77,11 +77,12 @@ async function vacuumTable(context: StatementContext, command: VacuumCommand, ta
   const deletes = command.mode === 'FULL' || command.mode === 'DELETE ONLY' || command.mode === 'REINDEX';
   // 100 means always; 0 means never.
   const sortNeeded = sorts && command.threshold > 0 && (command.threshold === 100 || (await sortedPercent(context, table)) < command.threshold);
-  const deleteNeeded = deletes && command.threshold > 0 && (command.threshold === 100 || (await notDeletedPercent(context, table)) < command.threshold);
+  const { live, dead } = await rowCounts(context, table);
+  const notDeletedPercent = live + dead === 0 ? 100 : (live * 100) / (live + dead);
+  const deleteNeeded = deletes && command.threshold > 0 && (command.threshold === 100 || notDeletedPercent < command.threshold);
   if (!sortNeeded && !deleteNeeded) return;
-  await flushStats(context);
   // Both rewrites drop deleted rows; without a delete phase Redshift still has them.
-  const kept = deleteNeeded ? 0 : await deletedRows(context, table);
+  const kept = deleteNeeded ? 0 : dead;
   if (sortNeeded) {
     const index = `wl_vacuum_sort_${table.oid}`;
     await backend.query(`CREATE INDEX ${index} ON ${table.qualified} (${table.sortkeys.map(quoteIdent).join(', ')})`);

@@ -182,12 +182,7 @@ const listRecoveryPoints = operation('redshift-serverless', 'list-recovery-point
 
 const convertRecoveryPoint = operation('redshift-serverless', 'convert-recovery-point-to-snapshot', 'Keep a recovery point as a snapshot', async (context) => {
   const point = await recoveryPoint(context, required(context, 'recovery-point-id'));
-  const name = required(context, 'snapshot-name');
-  const retention = retentionOption(context);
-  checkSnapshotName(name);
-  const store = context.warehouse.store;
-  if (await findSnapshot(store, name)) throw new AwsError('ConflictException', `Snapshot ${name} already exists.`);
-  const now = await simulatedNow(store);
+  const { name, retention, store, now } = await newSnapshotRequest(context);
   const snapshot: SnapshotManifest = { ...point, identifier: name, type: 'serverless', createTime: now.toISOString(), retentionDays: retention, incrementalBytes: 0 };
   await writeManifest(store, PRIMARY_ROOT, snapshot);
   return ok({ snapshot: snapshotJson(snapshot, now, await clusterRuntime(context.warehouse)) });
@@ -196,6 +191,16 @@ const convertRecoveryPoint = operation('redshift-serverless', 'convert-recovery-
 const retentionOption = (context: ConsoleContext) =>
   integerOption(context, 'retention-period', (n) => (n === -1 || (n >= 1 && n <= 3653) ? undefined : `The retention period must be -1 or between 1 and 3653 days: ${n}.`), 'ValidationException') ?? -1;
 
+/** The name (valid and free), retention and time of a snapshot about to be made. */
+async function newSnapshotRequest(context: ConsoleContext) {
+  const name = required(context, 'snapshot-name');
+  const retention = retentionOption(context);
+  checkSnapshotName(name);
+  const store = context.warehouse.store;
+  if (await findSnapshot(store, name)) throw new AwsError('ConflictException', `Snapshot ${name} already exists.`);
+  return { name, retention, store, now: await simulatedNow(store) };
+}
+
 function checkSnapshotName(name: string): void {
   if (!/^[a-z][a-z0-9-]{0,254}$/.test(name) || name.endsWith('-') || name.includes('--')) throw new AwsError('ValidationException', `Invalid snapshot name: ${name}`);
 }
@@ -203,12 +208,7 @@ function checkSnapshotName(name: string): void {
 const createServerlessSnapshot = operation('redshift-serverless', 'create-snapshot', 'Take a snapshot of the namespace', async (context) => {
   const runtime = await clusterRuntime(context.warehouse);
   const namespace = findNamespace(runtime, required(context, 'namespace-name'));
-  const name = required(context, 'snapshot-name');
-  const retention = retentionOption(context);
-  checkSnapshotName(name);
-  const store = context.warehouse.store;
-  if (await findSnapshot(store, name)) throw new AwsError('ConflictException', `Snapshot ${name} already exists.`);
-  const now = await simulatedNow(store);
+  const { name, retention, store, now } = await newSnapshotRequest(context);
   const snapshot = await createSnapshot(context.warehouse, { identifier: name, type: 'serverless', source: namespace.namespaceName, createTime: now, retentionDays: retention });
   return ok({ snapshot: snapshotJson(snapshot, now, runtime) });
 });
