@@ -82,12 +82,31 @@ function emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void {
 }
 
 /** The seeded template, downloaded gzipped (a quarter of the bytes) and inflated as it arrives. */
-async function fetchTemplate(): Promise<Blob> {
-  const response = await fetch(templateUrl);
+async function fetchTemplate(signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(templateUrl, signal ? { signal } : {});
   if (!response.ok || !response.body) throw new Error(`cannot load the workspace template (${response.status})`);
   // A server that sends it with Content-Encoding: gzip has had the browser inflate it already.
   if (response.headers.get('Content-Encoding') === 'gzip') return response.blob();
   return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).blob();
+}
+
+/**
+ * The download starts with the worker, before IndexedDB says whether this is a first visit (it
+ * overlaps with opening storage and compiling PGlite); a reopen cancels it.
+ */
+const speculation = new AbortController();
+let speculativeTemplate: Promise<Blob> | undefined = fetchTemplate(speculation.signal);
+speculativeTemplate.catch(() => undefined);
+
+function takeTemplate(): Promise<Blob> {
+  const template = speculativeTemplate ?? fetchTemplate();
+  speculativeTemplate = undefined;
+  return template;
+}
+
+function dropSpeculativeTemplate(): void {
+  if (speculativeTemplate) speculation.abort();
+  speculativeTemplate = undefined;
 }
 
 let store: IndexedDbStore | undefined;
@@ -101,17 +120,18 @@ async function openWorkspace(reset: boolean): Promise<OpenedWorkspace> {
   store = await IndexedDbStore.open(FILES_DB);
   const marker = await store.readJson<LoadedMarker>(LOADED_MARKER);
   if (marker) {
+    dropSpeculativeTemplate();
     const dataDir = marker.dataDir ?? IDB_DATA_DIR;
     const relaxedDurability = dataDir === OPFS_DATA_DIR;
     const warehouse = await openTarballWorkspace({ dataDir, store, name: dataDir, assets: await pgliteAssets, relaxedDurability });
     return { warehouse, created: false, location: dataDir, kind: storageKind(dataDir) };
   }
+  emit('progress', { phase: 'workspace', done: 0, total: 2, message: 'template' });
+  const download = takeTemplate();
   // A first visit that stopped before the marker may have left database files behind.
   await removeDatabaseFiles();
   const dataDir = (await opfsRoot()) ? OPFS_DATA_DIR : IDB_DATA_DIR;
-
-  emit('progress', { phase: 'workspace', done: 0, total: 2, message: 'template' });
-  const template = await fetchTemplate();
+  const template = await download;
   emit('progress', { phase: 'workspace', done: 1, total: 2, message: 'template' });
   await store.writeJson(WORKSPACE_META, { ...templateMeta, createdAt: new Date().toISOString() });
   const relaxedDurability = dataDir === OPFS_DATA_DIR;

@@ -33,12 +33,17 @@ export const useEngine = defineStore('engine', () => {
     if (progress.value?.requestId === requestId) progress.value = undefined;
   }
 
-  async function start(): Promise<void> {
+  /**
+   * Opens the workspace. The user list and catalog follow, not awaited; `after` delays them until
+   * the screen's own first request is answered (they share the one database connection).
+   */
+  async function start(after: Promise<unknown> = Promise.resolve()): Promise<void> {
     try {
       status.value = await host().call('workspace.open', {});
       progress.value = undefined;
-      // Not awaited: the lab list comes first; the user list and catalog follow.
-      void refreshUsers()
+      void after
+        .catch(() => undefined)
+        .then(refreshUsers)
         .then(refreshCatalog)
         .catch((e: unknown) => (startError.value = e instanceof Error ? e.message : String(e)));
     } catch (e) {
