@@ -36,11 +36,11 @@ describe('installer packaging (electron-builder --dir)', () => {
         execFileSync(
           process.execPath,
           [join(root, 'node_modules', 'electron-builder', 'cli.js'), '--dir', '--linux', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`, '-c.electronVersion=41.7.1', `-c.directories.output=${out}`],
-          { cwd: root, stdio: 'pipe', env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
+          { cwd: root, stdio: 'pipe', maxBuffer: 64 << 20, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' } },
         );
       } catch (e) {
-        const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
-        throw new Error(`electron-builder failed:\n${String(stdout ?? '').slice(-2000)}\n${String(stderr ?? '').slice(-2000)}`);
+        const { stdout, stderr, message, status, signal } = e as { stdout?: Buffer; stderr?: Buffer; message?: string; status?: number; signal?: string };
+        throw new Error(`electron-builder failed (status ${status}, signal ${signal}): ${message}\n${String(stdout ?? '').slice(-2000)}\n${String(stderr ?? '').slice(-2000)}`);
       }
       const app = join(out, 'linux-unpacked');
       expect(existsSync(join(app, 'warehouse-lab'))).toBe(true);
