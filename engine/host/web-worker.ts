@@ -46,8 +46,6 @@ async function opfsRoot(): Promise<FileSystemDirectoryHandle | undefined> {
   }
 }
 
-const storageKind = (dataDir: string) => (dataDir.startsWith('memfs2opfs://') ? 'opfs' : 'indexeddb');
-
 async function removeDatabaseFiles(): Promise<void> {
   await IndexedDbStore.remove(`/pglite/${PGLITE_DIR}`);
   const root = await opfsRoot();
@@ -111,31 +109,35 @@ function dropSpeculativeTemplate(): void {
 
 let store: IndexedDbStore | undefined;
 
+/** Opens the database in `dataDir` (from `template` on a first visit); OPFS ones with relaxed durability. */
+async function openAt(files: IndexedDbStore, dataDir: string, template?: Blob): Promise<OpenedWorkspace> {
+  const opfs = dataDir === OPFS_DATA_DIR;
+  const options = { dataDir, store: files, name: dataDir, assets: await pgliteAssets, relaxedDurability: opfs };
+  const warehouse = await openTarballWorkspace(template ? { ...options, template } : options);
+  return { warehouse, created: template !== undefined, location: dataDir, kind: opfs ? 'opfs' : 'indexeddb' };
+}
+
 async function openWorkspace(reset: boolean): Promise<OpenedWorkspace> {
   if (reset) {
     store?.close();
-    await IndexedDbStore.remove(FILES_DB);
-    await removeDatabaseFiles();
+    await IndexedDbStore.remove(FILES_DB); // without its marker, the database files go below
   }
   store = await IndexedDbStore.open(FILES_DB);
   const marker = await store.readJson<LoadedMarker>(LOADED_MARKER);
   if (marker) {
     dropSpeculativeTemplate();
-    const dataDir = marker.dataDir ?? IDB_DATA_DIR;
-    const relaxedDurability = dataDir === OPFS_DATA_DIR;
-    const warehouse = await openTarballWorkspace({ dataDir, store, name: dataDir, assets: await pgliteAssets, relaxedDurability });
-    return { warehouse, created: false, location: dataDir, kind: storageKind(dataDir) };
+    return openAt(store, marker.dataDir ?? IDB_DATA_DIR);
   }
   emit('progress', { phase: 'workspace', done: 0, total: 2, message: 'template' });
   const download = takeTemplate();
-  // A first visit that stopped before the marker may have left database files behind.
+  // A reset, or a first visit that stopped before the marker, may have left database files behind.
   await removeDatabaseFiles();
   const dataDir = (await opfsRoot()) ? OPFS_DATA_DIR : IDB_DATA_DIR;
   const template = await download;
   emit('progress', { phase: 'workspace', done: 1, total: 2, message: 'template' });
   await store.writeJson(WORKSPACE_META, { ...templateMeta, createdAt: new Date().toISOString() });
-  const relaxedDurability = dataDir === OPFS_DATA_DIR;
-  const warehouse = await openTarballWorkspace({ template, dataDir, store, name: dataDir, assets: await pgliteAssets, relaxedDurability });
+  const opened = await openAt(store, dataDir, template);
+  const { warehouse } = opened;
   emit('progress', { phase: 'workspace', done: 2, total: 2, message: 'template' });
   // The marker goes in only once the whole template is stored: a first visit closed before that
   // starts again from the template next time instead of opening half-written files.
@@ -147,7 +149,7 @@ async function openWorkspace(reset: boolean): Promise<OpenedWorkspace> {
       () => emit('stored', { location: dataDir }),
       () => undefined, // closed or reset meanwhile: the next open loads the template again
     );
-  return { warehouse, created: true, location: dataDir, kind: storageKind(dataDir) };
+  return opened;
 }
 
 const handlers = createHostHandlers({

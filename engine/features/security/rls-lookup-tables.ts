@@ -109,12 +109,18 @@ export async function qualifyLookupTables(q: Query, qual: string, resolve: (name
 }
 
 /** The policy's lookup-table OIDs (names stored qualified by qualifyLookupTables). */
+/** The OID of a stored (schema-qualified) lookup name, or null when the table is gone. */
+async function storedRefOid(q: Query, ref: RelationRef): Promise<number | null> {
+  const oid = (await q('SELECT pg_catalog.to_regclass($1)::oid::int', [ref.name.map(quoteIdent).join('.')]))[0]?.[0];
+  return typeof oid === 'number' ? oid : null;
+}
+
+/** The policy's lookup-table OIDs (names stored qualified by qualifyLookupTables). */
 export async function lookupTableOids(q: Query, qual: string): Promise<number[]> {
   const oids: number[] = [];
   for (const ref of relationRefs(tokenize(qual))) {
-    const found = await q('SELECT pg_catalog.to_regclass($1)::oid::int', [ref.name.map(quoteIdent).join('.')]);
-    const oid = found[0]?.[0];
-    if (typeof oid === 'number') oids.push(oid);
+    const oid = await storedRefOid(q, ref);
+    if (oid !== null) oids.push(oid);
   }
   return oids;
 }
@@ -129,15 +135,13 @@ export async function withLookupViews(q: Query, policy: string, qual: string): P
   if (!refs.length) return qual;
   const replaced = new Map<RelationRef, string>();
   for (const ref of refs) {
-    const written = ref.name.map(quoteIdent).join('.');
-    const found = await q('SELECT pg_catalog.to_regclass($1)::oid::int', [written]);
-    const oid = found[0]?.[0];
-    if (typeof oid !== 'number') continue;
+    const oid = await storedRefOid(q, ref);
+    if (oid === null) continue;
     const revoked = await q('SELECT 1 FROM wl_sys.rls_lookup_revoked WHERE policy = $1 AND relid = $2', [policy, oid]);
     if (revoked.length) continue;
     const view = `wl_sys.rls_lookup_${oid}`;
     if (!(await q('SELECT pg_catalog.to_regclass($1)', [view]))[0]?.[0]) {
-      await q(`CREATE VIEW ${view} AS SELECT * FROM ${written}`);
+      await q(`CREATE VIEW ${view} AS SELECT * FROM ${ref.name.map(quoteIdent).join('.')}`);
       await q(`GRANT SELECT ON ${view} TO PUBLIC`);
     }
     replaced.set(ref, ref.aliased ? view : `${view} AS ${quoteIdent(ref.name[ref.name.length - 1]!)}`);

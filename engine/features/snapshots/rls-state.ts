@@ -19,8 +19,7 @@ export interface RlsState {
 const TABLE_OF = `JOIN pg_class c ON c.oid = x.relid JOIN pg_namespace n ON n.oid = c.relnamespace`;
 
 export async function captureRls(backend: SqlBackend): Promise<RlsState | undefined> {
-  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
-  if (installed.rows[0]![0] !== true) return undefined;
+  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return undefined;
   const relations = await backend.query(`SELECT n.nspname, c.relname, x.rls_on, x.conjunction FROM wl_sys.rls_relations x ${TABLE_OF} ORDER BY 1, 2`);
   const attachments = await backend.query(
     `SELECT x.policy, n.nspname, c.relname, x.grantee, x.grantee_kind, x.grantor FROM wl_sys.rls_attachments x ${TABLE_OF} ORDER BY 1, 2, 3, 4`,
@@ -41,8 +40,7 @@ export async function captureRls(backend: SqlBackend): Promise<RlsState | undefi
 
 /** Drops RLS rows whose table is gone (after delete-cluster dropped every user table). */
 export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void> {
-  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
-  if (installed.rows[0]![0] !== true) return;
+  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
   await backend.query('DELETE FROM wl_sys.rls_relations x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
   if (await hasLookupRevoked(backend)) {
@@ -50,9 +48,11 @@ export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void>
   }
 }
 
-async function hasLookupRevoked(backend: SqlBackend): Promise<boolean> {
-  return (await backend.query(`SELECT to_regclass('wl_sys.rls_lookup_revoked') IS NOT NULL`)).rows[0]![0] === true;
+async function tableExists(backend: SqlBackend, name: string): Promise<boolean> {
+  return (await backend.query('SELECT to_regclass($1) IS NOT NULL', [name])).rows[0]![0] === true;
 }
+
+const hasLookupRevoked = (backend: SqlBackend) => tableExists(backend, 'wl_sys.rls_lookup_revoked');
 
 /**
  * Puts the snapshot's RLS state back on the restored tables (by name) and rebuilds the PostgreSQL
@@ -60,8 +60,7 @@ async function hasLookupRevoked(backend: SqlBackend): Promise<boolean> {
  * roles that no longer exist are dropped, as DROP USER/ROLE would have done.
  */
 export async function restoreRls(backend: SqlBackend, state: RlsState | undefined): Promise<void> {
-  const installed = await backend.query(`SELECT to_regclass('wl_sys.rls_attachments') IS NOT NULL`);
-  if (installed.rows[0]![0] !== true) return;
+  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments');
   await backend.query('DELETE FROM wl_sys.rls_relations');
   const lookups = await hasLookupRevoked(backend);
