@@ -19,6 +19,12 @@ function labBundle() {
   };
 }
 
+/** The worker's entry chunk: small, it starts the downloads (see engine/host/web-worker.ts). */
+const WORKER_ENTRY = /[\\/]engine[\\/]host[\\/]web-(worker|assets|events)\.ts$|\?url$/;
+/** The database chunk: PGlite and what web-database.ts needs to start it, none of the engine. */
+const WORKER_DATABASE =
+  /[\\/]node_modules[\\/]@electric-sql[\\/]pglite[\\/]|[\\/]engine[\\/](host[\\/]web-database|backend[\\/](pglite-backend|value-parsers)|workspace[\\/](indexeddb-store|workspace-store)|sql[\\/]quote|util[\\/]mutex|api[\\/]types)\.ts$/;
+
 /** The web build (also the Electron renderer): renderer/ → dist/web; the engine runs in a worker. */
 export default defineConfig({
   root: `${root}renderer`,
@@ -26,7 +32,22 @@ export default defineConfig({
   publicDir: `${root}renderer/public`,
   plugins: [vue(), labBundle()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version), __VUE_VERSION__: JSON.stringify(vuePkg.version) },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Three chunks: the entry, then PGlite and the engine loaded in parallel. Split along the engine's
+    // dynamic imports instead, the chunks arrived one level after another (entry → host → its chunks
+    // → PGlite's): ~1 s on a first visit. A test checks the database chunk does not import the engine.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'database', test: (id: string) => WORKER_DATABASE.test(id) && !WORKER_ENTRY.test(id), priority: 2 },
+            { name: 'engine', test: (id: string) => !WORKER_ENTRY.test(id), priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   // PGlite loads its wasm/data with new URL(…, import.meta.url): keep it out of dep pre-bundling.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   build: {

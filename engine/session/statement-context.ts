@@ -3,6 +3,7 @@ import { fromPgError } from '../errors/sql-error';
 import type { Statement } from '../sql/splitter';
 import type { WarehouseServices } from '../warehouse/services';
 import { commandTag } from './command-tag';
+import { handlerAfter } from './handlers';
 import type { SessionState, StatementContext } from './statement-handler';
 
 let savepointCounter = 0;
@@ -51,6 +52,10 @@ export function createContext(
       result.rows = raw.rows as SqlValue[][];
       result.rowCount = raw.fields.length > 0 ? raw.rows.length : raw.affectedRows;
       return result;
+    },
+
+    handOn(self) {
+      return handlerAfter(self, statement).run(context);
     },
 
     async asAdmin(work) {

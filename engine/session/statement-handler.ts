@@ -20,6 +20,12 @@ export interface StatementContext {
   done(command: string, rowCount?: number): QueryResult;
   /** A result with rows computed by the front end. */
   rows(command: string, columns: Array<{ name: string; type: string }>, rows: unknown[][]): QueryResult;
+  /**
+   * Runs the statement with the handler that would have run it without `self` (a later feature, else
+   * PostgreSQL). Handlers reach the registry through here, not by importing it: that import made an
+   * import cycle whose evaluation order depended on the bundle's entry.
+   */
+  handOn(self: StatementHandler): Promise<QueryResult>;
 }
 
 /** The per-session state a handler may read or change. */

@@ -1,8 +1,5 @@
 import { SqlError } from '../../errors/sql-error';
 import type { StatementHandler } from '../../session/statement-handler';
-import { identityHandlers } from '../../session/identity-statements';
-import { passthroughHandler } from '../../session/passthrough';
-import { featureHandlers } from '../index';
 import { ClusterRuntime, unavailableRuntimes } from './runtime';
 
 /** 57P03 cannot_connect_now: the database exists but does not accept queries right now. */
@@ -21,7 +18,6 @@ export const availabilityGuard: StatementHandler = {
     const runtime = context.services.features.get('cluster');
     const refusal = runtime instanceof ClusterRuntime ? runtime.refusal() : undefined;
     if (refusal) throw new SqlError(CANNOT_CONNECT_NOW, refusal);
-    const next = [...identityHandlers, ...featureHandlers].find((h) => h !== availabilityGuard && h.matches(context.statement)) ?? passthroughHandler;
-    return next.run(context);
+    return context.handOn(availabilityGuard);
   },
 };

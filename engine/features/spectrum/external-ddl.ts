@@ -6,7 +6,6 @@ import { checkRoleFor } from '../iam/check-role';
 import { parseS3Uri } from '../s3/s3-uri';
 import { catalogOf, knownExternalSchemas, saveCatalog, type ExternalTable } from './catalog';
 import { Cursor, delimiterValue } from './ddl-parse';
-import { handOn } from './external-query';
 import { dropViews, materialize } from './materialize';
 
 const notInTransaction = (context: StatementContext, what: string) => {
@@ -165,7 +164,7 @@ export const alterExternalTableHandler: StatementHandler = {
   name: 'alter-external-table',
   matches: (s) => keyword(s.words[0]) === 'ALTER' && keyword(s.words[1]) === 'TABLE' && externalTarget(s, 2),
   async run(context) {
-    if (!(await isExternalHere(context, 2))) return handOn(context, alterExternalTableHandler);
+    if (!(await isExternalHere(context, 2))) return context.handOn(alterExternalTableHandler);
     notInTransaction(context, 'ALTER EXTERNAL TABLE');
     const c = new Cursor(context.statement);
     c.expect('ALTER', 'TABLE');
@@ -229,7 +228,7 @@ export const dropExternalTableHandler: StatementHandler = {
   matches: (s) => keyword(s.words[0]) === 'DROP' && keyword(s.words[1]) === 'TABLE' && (externalTarget(s, 2) || (keyword(s.words[2]) === 'IF' && externalTarget(s, 4))),
   async run(context) {
     const w = context.statement.words;
-    if (!(await isExternalHere(context, keyword(w[2]) === 'IF' ? 4 : 2))) return handOn(context, dropExternalTableHandler);
+    if (!(await isExternalHere(context, keyword(w[2]) === 'IF' ? 4 : 2))) return context.handOn(dropExternalTableHandler);
     notInTransaction(context, 'DROP EXTERNAL TABLE');
     const c = new Cursor(context.statement);
     c.expect('DROP', 'TABLE');
@@ -273,7 +272,7 @@ export const dropExternalSchemaHandler: StatementHandler = {
     c.end();
     const catalog = await catalogOf(context);
     const schema = catalog.schemas[name];
-    if (!schema) return handOn(context, dropExternalSchemaHandler);
+    if (!schema) return context.handOn(dropExternalSchemaHandler);
     await context.atomic(async () => {
       await context.asAdmin(async () => {
         for (const table of Object.keys(catalog.databases[schema.database]?.tables ?? {})) await dropViews(context.backend, name, table);

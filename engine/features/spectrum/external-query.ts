@@ -3,8 +3,6 @@ import { SqlError, SQLSTATE } from '../../errors/sql-error';
 import { rewriteDialect } from '../../sql/dialect';
 import { mapOffset, synth } from '../../sql/rewrite/render';
 import { keyword } from '../../sql/tokenizer';
-import { passthroughHandler } from '../../session/passthrough';
-import { featureHandlers } from '../index';
 import type { StatementContext, StatementHandler } from '../../session/statement-handler';
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
 import { recordOutsideUserTransaction, rowsOfQuery } from '../copy/outside-transaction';
@@ -27,7 +25,7 @@ export const externalQueryHandler: StatementHandler = {
   async run(context) {
     const catalog = await catalogOf(context);
     const refs = qualifiedNames(context.statement).filter((r) => tableOfRef(catalog, r));
-    if (refs.length === 0) return handOn(context, externalQueryHandler);
+    if (refs.length === 0) return context.handOn(externalQueryHandler);
     const w = context.statement.words;
     const verb = keyword(w[0]);
     const target = refs.find((r) => r.at === (verb === 'DELETE' ? 2 : verb === 'INSERT' ? 2 : verb === 'UPDATE' || verb === 'TRUNCATE' ? 1 : -1));
@@ -45,15 +43,6 @@ export const externalQueryHandler: StatementHandler = {
     return runReading(context, catalog, refs);
   },
 };
-
-/**
- * Runs the statement with the handler that would have run without `self` (features later in the
- * list, else passthrough): for statements whose schema is external only in another workspace.
- */
-export function handOn(context: StatementContext, self: StatementHandler): Promise<QueryResult> {
-  const later = featureHandlers.slice(featureHandlers.indexOf(self) + 1);
-  return (later.find((h) => h.matches(context.statement)) ?? passthroughHandler).run(context);
-}
 
 function tableOfRef(catalog: Catalog, ref: TableRef): ExternalTable | undefined {
   const schema = catalog.schemas[ref.schema];
