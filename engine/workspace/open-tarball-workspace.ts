@@ -11,14 +11,11 @@ export interface TarballWorkspaceOptions {
   dataDir?: string;
   store?: WorkspaceStore;
   name?: string;
-  /** PGlite's compiled WASM and file bundle when the host fetched them ahead. */
-  assets?: Pick<PgliteOpenOptions, 'pgliteWasmModule' | 'fsBundle'>;
-  relaxedDurability?: boolean;
 }
 
-/** Opens a workspace from a template tarball (browser workspaces and in-memory ones). */
+/** Opens a workspace from a template tarball (in memory, or in an `idb://` data dir). */
 export async function openTarballWorkspace(options: TarballWorkspaceOptions): Promise<EmbeddedWarehouse> {
-  const open: PgliteOpenOptions = { database: DATABASE_NAME, ...options.assets, relaxedDurability: options.relaxedDurability ?? false };
+  const open: PgliteOpenOptions = { database: DATABASE_NAME };
   if (options.dataDir) open.dataDir = options.dataDir;
   if (options.template) open.loadDataDir = options.template;
   const backend = await PgliteBackend.open(open);
