@@ -125,10 +125,14 @@ export async function resetChangeBaseline(warehouse: EmbeddedWarehouse): Promise
 
 async function changeStats(backend: SqlBackend): Promise<{ changedRows: number; bytesPerRow: number; databaseBytes: number }> {
   await backend.query('SELECT pg_stat_force_next_flush()');
+  // pg_stat_user_tables' own definition, reduced to the three figures used: the view computes some
+  // twenty per table (a workspace's first catch-up took 15–80 ms with it, 6–7 ms like this).
   const r = await backend.query(`
-    SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::float8, coalesce(sum(pg_table_size(relid)), 0)::float8,
-           coalesce(sum(n_live_tup), 0)::float8
-    FROM pg_stat_user_tables WHERE schemaname NOT LIKE 'wl\\_%'`);
+    SELECT coalesce(sum(pg_stat_get_tuples_inserted(c.oid) + pg_stat_get_tuples_updated(c.oid) + pg_stat_get_tuples_deleted(c.oid)), 0)::float8,
+           coalesce(sum(pg_table_size(c.oid)), 0)::float8, coalesce(sum(pg_stat_get_live_tuples(c.oid)), 0)::float8
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 't', 'm', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
+      AND n.nspname NOT LIKE 'wl\\_%'`);
   const [changed, bytes, live] = r.rows[0] as [number, number, number];
   return { changedRows: changed, bytesPerRow: live > 0 ? bytes / live : 100, databaseBytes: bytes };
 }
