@@ -55,21 +55,24 @@ export async function meterServerlessQueries(warehouse: EmbeddedWarehouse): Prom
   if (warehouse.backend.inTransaction()) return;
   const store = warehouse.store;
   const state = await store.readJson<MeterState>(METER_PATH);
+  const workgroup = (await clusterRuntime(warehouse)).serverless.workgroups.find((w) => w.status === 'AVAILABLE');
+  // Without a serving workgroup nothing is billed: only the position moves on, so that these
+  // statements are not billed once a workgroup exists.
   const rows = await warehouse.runAsSystem(async (backend) => {
     await warehouse.history.flush(backend);
-    const r = await backend.query(
-      `SELECT query, extract(epoch FROM starttime)::float8, extract(epoch FROM endtime)::float8
-       FROM wl_sys.query_history WHERE query > $1 ORDER BY query`,
-      [state?.lastQuery ?? 0],
-    );
+    const r = workgroup
+      ? await backend.query(
+          `SELECT query, extract(epoch FROM starttime)::float8, extract(epoch FROM endtime)::float8
+           FROM wl_sys.query_history WHERE query > $1 ORDER BY query`,
+          [state?.lastQuery ?? 0],
+        )
+      : await backend.query('SELECT max(query), 0::float8, 0::float8 FROM wl_sys.query_history WHERE query > $1 HAVING count(*) > 0', [state?.lastQuery ?? 0]);
     return r.rows.map((row) => ({ query: Number(row[0]), start: Number(row[1]), end: Number(row[2]) }));
   });
   if (!rows.length) {
     if (!state) await store.writeJson(METER_PATH, { lastQuery: 0 } satisfies MeterState);
     return;
   }
-  const runtime = await clusterRuntime(warehouse);
-  const workgroup = runtime.serverless.workgroups.find((w) => w.status === 'AVAILABLE');
   const next: MeterState = { lastQuery: rows[rows.length - 1]!.query };
   // A workspace metered for the first time starts from now: earlier statements predate the meter.
   if (state && workgroup) {
