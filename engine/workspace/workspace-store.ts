@@ -17,6 +17,8 @@ export interface WorkspaceStore {
   /** Folder (Node), database name (browser) or undefined (memory). */
   readonly location: string | undefined;
   readFile(path: string): Promise<Uint8Array | undefined>;
+  /** A file in pieces of bounded size, for stores whose files are not in memory anyway (a folder). */
+  readChunks?(path: string): AsyncIterable<Uint8Array>;
   writeFile(path: string, data: Uint8Array | string): Promise<void>;
   removeFile(path: string): Promise<void>;
   /** Files whose path starts with `prefix`, sorted by path. */

@@ -3,7 +3,7 @@ import { openTempWorkspace } from '../../engine/node';
 import type { EmbeddedWarehouse, Session, StatementOutcome } from '../../engine';
 import { LocalS3 } from '../../engine/features/s3';
 import type { ExternalTable } from '../../engine/features/spectrum/catalog';
-import { eagerCountTokens } from '../../engine/features/spectrum/eager-count';
+import { eagerCountPlan } from '../../engine/features/spectrum/eager-count';
 import { render } from '../../engine/sql/rewrite/render';
 import { splitStatements } from '../../engine/sql/splitter';
 import { makeRole } from './helpers';
@@ -13,7 +13,7 @@ const FACT: ExternalTable = {
   format: 'TEXTFILE', delimiter: ',', skipHeaderLines: 0, properties: {}, partitions: [], created: '',
 };
 const rewrite = (sql: string) => {
-  const tokens = eagerCountTokens(splitStatements(sql)[0]!, (schema, table) => (schema === 'ext' && table === 'visits' ? FACT : undefined));
+  const tokens = eagerCountPlan(splitStatements(sql)[0]!, (schema, table) => (schema === 'ext' && table === 'visits' ? FACT : undefined))?.rewrite();
   return tokens && render(tokens).text;
 };
 

@@ -21,10 +21,24 @@ const RESERVED = new Set([
   'GROUP', 'ORDER', 'BY', 'HAVING', 'LIMIT', 'OFFSET', 'UNION', 'INTERSECT', 'EXCEPT', 'MINUS', 'AS', 'AND', 'OR', 'NOT', 'NULL', 'TRUE', 'FALSE', 'INTO', 'WINDOW', 'QUALIFY',
 ]);
 
-export function eagerCountTokens(
+export interface EagerCountPlan {
+  /** The external (fact) table and its join key column. */
+  schema: string;
+  table: string;
+  key: string;
+  /**
+   * The statement with the fact table replaced by per-key counts: by default a GROUP BY over the
+   * table; `source` is a FROM item with the columns (key, wl_fact_rows) counted elsewhere.
+   */
+  rewrite(source?: string): Token[] | undefined;
+}
+
+export const FACT_ROWS_COLUMN = 'wl_fact_rows';
+
+export function eagerCountPlan(
   statement: Statement,
   externalOf: (schema: string, table: string) => ExternalTable | undefined,
-): Token[] | undefined {
+): EagerCountPlan | undefined {
   const w = statement.words;
   let i = 0;
   const at = (k: string) => keyword(w[i]) === k;
@@ -92,40 +106,42 @@ export function eagerCountTokens(
     if (c.qualifier === undefined ? factColumns.has(c.name) : c.qualifier !== other.alias) return undefined;
   }
 
-  const factRows = 'wl_fact_rows';
+  if (bad) return undefined;
+  const factRows = FACT_ROWS_COLUMN;
   const k = quoteIdent(key.name);
-  const replaced = new Map<Token, Token[]>();
-  const start = w[fact.from]!;
-  replaced.set(start, [
-    synth(`(SELECT ${k}, count(*) AS ${factRows} FROM ${quoteIdent(fact.schema!)}.${quoteIdent(fact.table)} GROUP BY ${k}) AS ${quoteIdent(fact.alias)}`, start.start),
-  ]);
-  const dropped = new Set<Token>(w.slice(fact.from + 1, fact.to + 1));
-  for (const c of counts) {
-    const first = w[c.from]!;
-    const sum = `coalesce(sum(${quoteIdent(fact.alias)}.${factRows}), 0)::bigint${c.aliased ? '' : ' AS count'}`;
-    replaced.set(first, [synth(sum, first.start)]);
-    for (const t of w.slice(c.from + 1, c.to + 1)) dropped.add(t);
-  }
-  // Spaces and comments between dropped tokens go too; one space separates what follows.
-  const out: Token[] = [];
-  let skipping = false;
-  let skippedSpace = false;
-  for (const t of statement.tokens) {
-    const replacement = replaced.get(t);
-    if (replacement) {
-      out.push(...replacement);
-      skipping = true;
-    } else if (dropped.has(t)) skipping = true;
-    else if (t.kind === 'space' || t.kind === 'comment') {
-      if (skipping) skippedSpace = true;
-      else out.push(t);
-    } else {
-      if (skipping && skippedSpace) out.push(synth(' ', t.start, 'space'));
-      skipping = skippedSpace = false;
-      out.push(t);
+  const rewrite = (source = `(SELECT ${k}, count(*) AS ${factRows} FROM ${quoteIdent(fact.schema!)}.${quoteIdent(fact.table)} GROUP BY ${k})`): Token[] | undefined => {
+    const replaced = new Map<Token, Token[]>();
+    const start = w[fact.from]!;
+    replaced.set(start, [synth(`${source} AS ${quoteIdent(fact.alias)}`, start.start)]);
+    const dropped = new Set<Token>(w.slice(fact.from + 1, fact.to + 1));
+    for (const c of counts) {
+      const first = w[c.from]!;
+      const sum = `coalesce(sum(${quoteIdent(fact.alias)}.${factRows}), 0)::bigint${c.aliased ? '' : ' AS count'}`;
+      replaced.set(first, [synth(sum, first.start)]);
+      for (const t of w.slice(c.from + 1, c.to + 1)) dropped.add(t);
     }
-  }
-  return bad ? undefined : out;
+    // Spaces and comments between dropped tokens go too; one space separates what follows.
+    const out: Token[] = [];
+    let skipping = false;
+    let skippedSpace = false;
+    for (const t of statement.tokens) {
+      const replacement = replaced.get(t);
+      if (replacement) {
+        out.push(...replacement);
+        skipping = true;
+      } else if (dropped.has(t)) skipping = true;
+      else if (t.kind === 'space' || t.kind === 'comment') {
+        if (skipping) skippedSpace = true;
+        else out.push(t);
+      } else {
+        if (skipping && skippedSpace) out.push(synth(' ', t.start, 'space'));
+        skipping = skippedSpace = false;
+        out.push(t);
+      }
+    }
+    return out;
+  };
+  return { schema: fact.schema!, table: fact.table, key: key.name, rewrite };
 
   function skipAlias(): boolean {
     if (at('AS')) {

@@ -6,7 +6,8 @@ import { keyword } from '../../sql/tokenizer';
 import type { StatementContext, StatementHandler } from '../../session/statement-handler';
 import { catalogOf, knownExternalSchemas, type Catalog, type ExternalTable } from './catalog';
 import { recordOutsideUserTransaction, rowsOfQuery } from '../copy/outside-transaction';
-import { eagerCountTokens } from './eager-count';
+import { eagerCountPlan } from './eager-count';
+import { pushDownCount } from './count-pushdown';
 import { insertIntoExternal } from './external-insert';
 import { analyzeNewTables } from './auto-analyze';
 import { CACHE_SCHEMA, materialize } from './materialize';
@@ -64,10 +65,15 @@ export async function prepareScans(context: StatementContext, catalog: Catalog, 
 
 async function runReading(context: StatementContext, catalog: Catalog, refs: TableRef[]): Promise<QueryResult> {
   const start = new Date();
-  const scans = await prepareScans(context, catalog, refs);
   const { statement } = context;
+  const lookup = (schema: string, table: string) => tableOfRef(catalog, { schema, table, at: -1 });
+  const eager = usesPseudoColumns(statement) ? undefined : eagerCountPlan(statement, lookup);
+  const pushed = eager && (await pushDownCount(context, lookup(eager.schema, eager.table)!, eager));
+  const scans = pushed
+    ? new Map([[`${eager.schema}.${eager.table}`, { name: `${eager.schema}.${eager.table}`, format: 'TEXTFILE' as const, partitioned: false, files: pushed.files, table: lookup(eager.schema, eager.table)! }]])
+    : await prepareScans(context, catalog, refs);
   await analyzeNewTables(context, statement, new Set(scans.keys()));
-  let tokens = statement.tokens;
+  let tokens = pushed ? pushed.tokens : statement.tokens;
   if (usesPseudoColumns(statement)) {
     for (const ref of refs) {
       const usage = await context.backend.query('SELECT has_schema_privilege($1, \'USAGE\')', [ref.schema]);
@@ -82,8 +88,7 @@ async function runReading(context: StatementContext, catalog: Catalog, refs: Tab
       if (refs.some((r) => statement.words[r.at + 1] === t)) return [];
       return [t];
     });
-  }
-  if (tokens === statement.tokens) tokens = eagerCountTokens(statement, (schema, table) => tableOfRef(catalog, { schema, table, at: -1 })) ?? tokens;
+  } else if (eager && !pushed) tokens = eager.rewrite() ?? tokens;
   const rendered = rewriteDialect({ ...statement, tokens });
   const partitioned = [...scans.values()].filter((s) => s.partitioned);
   if (partitioned.length) await pruneByPlan(context, rendered.text, partitioned);

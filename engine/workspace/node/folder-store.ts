@@ -1,6 +1,8 @@
-import { mkdir, readFile, readdir, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm, stat, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { encodeJson, readJsonVia, type StoredFile, type WorkspaceStore } from '../workspace-store';
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** A workspace store in a folder on disk (the desktop app and the CLI). */
 export class FolderStore implements WorkspaceStore {
@@ -20,6 +22,20 @@ export class FolderStore implements WorkspaceStore {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
+    }
+  }
+
+  async *readChunks(path: string): AsyncIterable<Uint8Array> {
+    const file = await open(this.resolve(path), 'r');
+    try {
+      for (;;) {
+        const chunk = new Uint8Array(CHUNK_BYTES);
+        const { bytesRead } = await file.read(chunk, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) return;
+        yield bytesRead < CHUNK_BYTES ? chunk.subarray(0, bytesRead) : chunk;
+      }
+    } finally {
+      await file.close();
     }
   }
 
