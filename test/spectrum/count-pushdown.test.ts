@@ -113,6 +113,20 @@ INSERT INTO people SELECT g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END F
     expect(loaded).toBe(0);
   });
 
+  it('reads objects whole from a store without pieces (IndexedDB in a browser), with the same answer', async () => {
+    const store = wh.store as { readChunks?: unknown };
+    const pieces = store.readChunks;
+    store.readChunks = undefined;
+    try {
+      const { pushed, plain, loaded } = await both(['5,a,web\n6,b,web\n', '6,c,app']);
+      expect(pushed).toEqual(plain);
+      expect(pushed).toMatchObject({ rows: [['female', 2], ['male', 1]], scanned: 3 });
+      expect(loaded).toBe(0);
+    } finally {
+      store.readChunks = pieces;
+    }
+  });
+
   it('falls back to PostgreSQL for quoted or CRLF text, with the same answer', async () => {
     const quoted = await both(['userid,sessionid,channel\n1,"s,1",web\n2,s2,"app"\n'], true);
     expect(quoted.pushed).toEqual(quoted.plain);

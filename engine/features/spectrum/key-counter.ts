@@ -118,8 +118,9 @@ export class KeyCounter {
 
   /**
    * The whole lines in bytes[0, to): one loop over the bytes, with one comparison for most of them.
-   * (Searching each line with indexOf and checking quotes, NUL and CR per piece natively took
-   * 250–390 ms per 1M lines; this loop ~80 ms.)
+   * Per 1M lines (27 MB) on this 2-core machine: ~200 ms; searching each line with indexOf and
+   * checking quotes, NUL and CR per piece natively took 250–390 ms. A bare loop that only finds the
+   * lines and the first field takes ~125 ms: the rest is the checks that keep the answer exact.
    */
   private lines(bytes: Uint8Array, to: number): boolean {
     const delimiter = this.options.delimiter;
