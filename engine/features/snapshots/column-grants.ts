@@ -1,6 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import { qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { granteeExists, granteeSql } from './catalog-exists';
 
 /** Column-level privileges (`GRANT SELECT (a, b) ON t TO u`) of tables and views, re-granted by a cluster restore. */
 export interface ColumnGrantEntry {
@@ -28,10 +29,7 @@ export async function restoreColumnGrants(backend: SqlBackend, grants: ColumnGra
       `SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 AND NOT attisdropped`,
       [qualified(g.schema, g.relation), g.column],
     );
-    const grantee = g.grantee === 'PUBLIC' || (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [g.grantee])).rows.length > 0;
-    if (!target.rows.length || !grantee) continue;
-    await backend.query(
-      `GRANT ${g.privilege} (${quoteIdent(g.column)}) ON ${qualified(g.schema, g.relation)} TO ${g.grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(g.grantee)}`,
-    );
+    if (!target.rows.length || !(await granteeExists(backend, g.grantee))) continue;
+    await backend.query(`GRANT ${g.privilege} (${quoteIdent(g.column)}) ON ${qualified(g.schema, g.relation)} TO ${granteeSql(g.grantee)}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import { qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { relationExists } from './catalog-exists';
 
 /**
  * Table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK) of a whole-cluster snapshot. A table
@@ -26,8 +27,7 @@ export async function listConstraints(backend: SqlBackend): Promise<ConstraintEn
 /** Adds the constraints to the restored tables; one the data no longer satisfies is left out rather than failing the restore. */
 export async function addConstraints(backend: SqlBackend, constraints: ConstraintEntry[]): Promise<void> {
   for (const k of constraints) {
-    const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [qualified(k.schema, k.table)]);
-    if (exists.rows[0]![0] !== true) continue; // a BACKUP NO table
+    if (!(await relationExists(backend, qualified(k.schema, k.table)))) continue; // a BACKUP NO table
     await backend.exec('SAVEPOINT wl_constraint');
     try {
       await backend.query(`ALTER TABLE ${qualified(k.schema, k.table)} ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`);

@@ -1,6 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import { SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { granteeExists, granteeSql, roleExists } from './catalog-exists';
 
 /**
  * `ALTER DEFAULT PRIVILEGES … IN SCHEMA s GRANT …`: PostgreSQL drops these with their schema, so a
@@ -30,13 +31,12 @@ export async function listDefaultPrivileges(backend: SqlBackend): Promise<Defaul
 }
 
 export async function restoreDefaultPrivileges(backend: SqlBackend, entries: DefaultPrivilegeEntry[] | undefined): Promise<void> {
-  const roleExists = async (name: string) => name === 'PUBLIC' || (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rows.length > 0;
   for (const e of entries ?? []) {
     const objects = OBJECTS[e.objectType];
     const schema = await backend.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [e.schema]);
-    if (!objects || !schema.rows.length || !(await roleExists(e.owner)) || !(await roleExists(e.grantee))) continue;
+    if (!objects || !schema.rows.length || !(await roleExists(backend, e.owner)) || !(await granteeExists(backend, e.grantee))) continue;
     await backend.query(
-      `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(e.owner)} IN SCHEMA ${quoteIdent(e.schema)} GRANT ${e.privilege} ON ${objects} TO ${e.grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(e.grantee)}`,
+      `ALTER DEFAULT PRIVILEGES FOR ROLE ${quoteIdent(e.owner)} IN SCHEMA ${quoteIdent(e.schema)} GRANT ${e.privilege} ON ${objects} TO ${granteeSql(e.grantee)}`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { SqlBackend } from '../../backend/backend';
 import { qualified } from './table-dump';
+import { relationExists } from './catalog-exists';
 
 /**
  * Redshift's DROP privilege on a table (`GRANT DROP ON t TO u`) is not a PostgreSQL privilege: the
@@ -13,9 +14,7 @@ export interface DropGrantEntry {
   grantor: string | null;
 }
 
-async function installed(backend: SqlBackend): Promise<boolean> {
-  return (await backend.query(`SELECT to_regclass('wl_sys.drop_grants') IS NOT NULL`)).rows[0]![0] === true;
-}
+const installed = (backend: SqlBackend) => relationExists(backend, 'wl_sys.drop_grants');
 
 export async function listDropGrants(backend: SqlBackend): Promise<DropGrantEntry[]> {
   if (!(await installed(backend))) return [];

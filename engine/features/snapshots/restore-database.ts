@@ -14,6 +14,7 @@ import { forgetDroppedRlsTables, restoreRls } from './rls-state';
 import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
 import { loadTable, parseDump, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { granteeExists, granteeSql, relationExists, roleExists } from './catalog-exists';
 
 /**
  * Drops every user schema (and with it every table, view and function in it): what is left of a
@@ -51,8 +52,7 @@ export async function restoreDatabase(
   try {
     await wipeDatabase(backend);
     for (const user of manifest.users) {
-      const exists = await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [user.name]);
-      if (!exists.rows.length) await backend.query(`CREATE ROLE ${quoteIdent(user.name)} LOGIN${user.superuser ? ' SUPERUSER' : ''}`);
+      if (!(await roleExists(backend, user.name))) await backend.query(`CREATE ROLE ${quoteIdent(user.name)} LOGIN${user.superuser ? ' SUPERUSER' : ''}`);
     }
     for (const schema of manifest.schemas) {
       await backend.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema.name)}`);
@@ -83,8 +83,7 @@ export async function restoreDatabase(
       await backend.query(`ALTER ROUTINE ${oid.rows[0]![0]} OWNER TO ${quoteIdent(fn.owner)}`);
     }
     for (const [table, rows] of Object.entries(manifest.systemTables ?? {})) {
-      const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [table]);
-      if (exists.rows[0]![0] !== true) continue;
+      if (!(await relationExists(backend, table))) continue;
       await backend.query(`DELETE FROM ${table}`);
       await backend.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
     }
@@ -135,7 +134,6 @@ async function restoreSequenceDefaults(backend: SqlBackend, dump: Uint8Array): P
 
 async function grant(backend: SqlBackend, relation: string, grants: Array<[string, string]>): Promise<void> {
   for (const [grantee, privilege] of grants) {
-    const exists = grantee === 'PUBLIC' || (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [grantee])).rows.length > 0;
-    if (exists) await backend.query(`GRANT ${privilege} ON ${relation} TO ${grantee === 'PUBLIC' ? 'PUBLIC' : quoteIdent(grantee)}`);
+    if (await granteeExists(backend, grantee)) await backend.query(`GRANT ${privilege} ON ${relation} TO ${granteeSql(grantee)}`);
   }
 }

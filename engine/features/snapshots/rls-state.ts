@@ -1,6 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import { refreshAllRlsTables } from '../security/rls-translation';
 import { qualified } from './table-dump';
+import { granteeExists, relationExists, roleExists } from './catalog-exists';
 
 /**
  * Row-level security state that the security feature keys by table OID (attachments, RLS on/off and
@@ -19,7 +20,7 @@ export interface RlsState {
 const TABLE_OF = `JOIN pg_class c ON c.oid = x.relid JOIN pg_namespace n ON n.oid = c.relnamespace`;
 
 export async function captureRls(backend: SqlBackend): Promise<RlsState | undefined> {
-  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return undefined;
+  if (!(await relationExists(backend, 'wl_sys.rls_attachments'))) return undefined;
   const relations = await backend.query(`SELECT n.nspname, c.relname, x.rls_on, x.conjunction FROM wl_sys.rls_relations x ${TABLE_OF} ORDER BY 1, 2`);
   const attachments = await backend.query(
     `SELECT x.policy, n.nspname, c.relname, x.grantee, x.grantee_kind, x.grantor FROM wl_sys.rls_attachments x ${TABLE_OF} ORDER BY 1, 2, 3, 4`,
@@ -40,7 +41,7 @@ export async function captureRls(backend: SqlBackend): Promise<RlsState | undefi
 
 /** Drops RLS rows whose table is gone (after delete-cluster dropped every user table). */
 export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void> {
-  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return;
+  if (!(await relationExists(backend, 'wl_sys.rls_attachments'))) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
   await backend.query('DELETE FROM wl_sys.rls_relations x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
   if (await hasLookupRevoked(backend)) {
@@ -48,11 +49,7 @@ export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void>
   }
 }
 
-async function tableExists(backend: SqlBackend, name: string): Promise<boolean> {
-  return (await backend.query('SELECT to_regclass($1) IS NOT NULL', [name])).rows[0]![0] === true;
-}
-
-const hasLookupRevoked = (backend: SqlBackend) => tableExists(backend, 'wl_sys.rls_lookup_revoked');
+const hasLookupRevoked = (backend: SqlBackend) => relationExists(backend, 'wl_sys.rls_lookup_revoked');
 
 /**
  * Puts the snapshot's RLS state back on the restored tables (by name) and rebuilds the PostgreSQL
@@ -60,23 +57,22 @@ const hasLookupRevoked = (backend: SqlBackend) => tableExists(backend, 'wl_sys.r
  * roles that no longer exist are dropped, as DROP USER/ROLE would have done.
  */
 export async function restoreRls(backend: SqlBackend, state: RlsState | undefined): Promise<void> {
-  if (!(await tableExists(backend, 'wl_sys.rls_attachments'))) return;
+  if (!(await relationExists(backend, 'wl_sys.rls_attachments'))) return;
   await backend.query('DELETE FROM wl_sys.rls_attachments');
   await backend.query('DELETE FROM wl_sys.rls_relations');
   const lookups = await hasLookupRevoked(backend);
   if (lookups) await backend.query('DELETE FROM wl_sys.rls_lookup_revoked');
   if (state) {
     await backend.query('DELETE FROM wl_sys.rls_ignore');
-    const roleExists = async (name: string) => (await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name])).rows.length > 0;
     const relid = async (schema: string, table: string) => (await backend.query('SELECT to_regclass($1)::oid::int', [qualified(schema, table)])).rows[0]![0] as number | null;
-    for (const role of state.ignore) if (await roleExists(role)) await backend.query('INSERT INTO wl_sys.rls_ignore (role_name) VALUES ($1)', [role]);
+    for (const role of state.ignore) if (await roleExists(backend, role)) await backend.query('INSERT INTO wl_sys.rls_ignore (role_name) VALUES ($1)', [role]);
     for (const r of state.relations) {
       const id = await relid(r.schema, r.table);
       if (id !== null) await backend.query('INSERT INTO wl_sys.rls_relations (relid, rls_on, conjunction) VALUES ($1, $2, $3)', [id, r.rlsOn, r.conjunction]);
     }
     for (const a of state.attachments) {
       const id = await relid(a.schema, a.table);
-      if (id === null || (a.grantee !== 'PUBLIC' && !(await roleExists(a.grantee)))) continue;
+      if (id === null || !(await granteeExists(backend, a.grantee))) continue;
       await backend.query(
         `INSERT INTO wl_sys.rls_attachments (policy, relid, grantee, grantee_kind, grantor)
          SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM wl_sys.rls_policies WHERE name = $1)`,

@@ -1,6 +1,7 @@
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import { qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { relationExists, roleExists } from './catalog-exists';
 
 /**
  * Sequences made with CREATE SEQUENCE (identity columns travel inside their table's dump): their
@@ -68,8 +69,7 @@ export async function createSequences(backend: SqlBackend, sequences: SequenceEn
       `CREATE SEQUENCE ${name} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`,
     );
     await backend.query(`SELECT setval(${quoteLiteral(name)}, $1::bigint, $2)`, [s.lastValue, s.isCalled]);
-    const owner = await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [s.owner]);
-    if (owner.rows.length) await backend.query(`ALTER SEQUENCE ${name} OWNER TO ${quoteIdent(s.owner)}`);
+    if (await roleExists(backend, s.owner)) await backend.query(`ALTER SEQUENCE ${name} OWNER TO ${quoteIdent(s.owner)}`);
   }
 }
 
@@ -77,8 +77,7 @@ export async function createSequences(backend: SqlBackend, sequences: SequenceEn
 export async function linkSequenceOwners(backend: SqlBackend, sequences: SequenceEntry[]): Promise<void> {
   for (const s of sequences) {
     if (!s.ownedBy) continue;
-    const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [qualified(s.ownedBy.schema, s.ownedBy.table)]);
-    if (exists.rows[0]![0] !== true) continue;
+    if (!(await relationExists(backend, qualified(s.ownedBy.schema, s.ownedBy.table)))) continue;
     await backend.query(`ALTER SEQUENCE ${qualified(s.schema, s.name)} OWNED BY ${qualified(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
+import { roleExists } from './catalog-exists';
 
 /**
  * A table's backup: the DDL facts needed to recreate it (columns, types, defaults, identity,
@@ -150,8 +151,7 @@ export async function loadTable(
     return def;
   });
   await backend.query(`CREATE TABLE ${target} (${columns.join(', ')})`);
-  const ownerExists = await backend.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [header.owner]);
-  await backend.query(`ALTER TABLE ${target} OWNER TO ${quoteIdent(ownerExists.rows.length ? header.owner : fallbackOwner)}`);
+  await backend.query(`ALTER TABLE ${target} OWNER TO ${quoteIdent((await roleExists(backend, header.owner)) ? header.owner : fallbackOwner)}`);
   if (header.rowSecurity) await backend.query(`ALTER TABLE ${target} ENABLE ROW LEVEL SECURITY`);
   if (header.forceRowSecurity) await backend.query(`ALTER TABLE ${target} FORCE ROW LEVEL SECURITY`);
   // Loaded in chunks of whole lines (COPY text format escapes newlines inside values) so a big

@@ -12,6 +12,7 @@ import { captureRls } from './rls-state';
 import { listSequences } from './sequences';
 import { snapshotStorePrefixes, snapshotSystemTables } from './store-prefixes';
 import { dumpTable, listUserTables, tableFingerprint, tableHeader, SYSTEM_SCHEMA_FILTER } from './table-dump';
+import { relationExists } from './catalog-exists';
 
 /** The last dump of each table, so an unchanged table is recognised without dumping it again. */
 interface FingerprintCache {
@@ -192,8 +193,7 @@ async function listFunctions(backend: SqlBackend): Promise<NonNullable<SnapshotM
 async function systemTableRows(backend: SqlBackend): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of snapshotSystemTables) {
-    const exists = await backend.query('SELECT to_regclass($1) IS NOT NULL', [table]);
-    if (exists.rows[0]![0] !== true) continue;
+    if (!(await relationExists(backend, table))) continue;
     const r = await backend.query(`SELECT coalesce(json_agg(t), '[]') FROM ${table} t`);
     const value = r.rows[0]![0];
     out[table] = (typeof value === 'string' ? JSON.parse(value) : value) as unknown[];
