@@ -1,5 +1,6 @@
 import { SqlError, SQLSTATE } from '../../errors/sql-error';
 import type { StatementHandler } from '../../session/statement-handler';
+import { keyword } from '../../sql/tokenizer';
 import { asSecurityAdmin, queryAsUser } from './catalog-access';
 import { lookupTableOids } from './rls-lookup-tables';
 import { refreshTables } from './rls-translation';
@@ -20,7 +21,7 @@ const isPolicyGrant = (cursor: WordCursor) => {
  */
 export const rlsLookupGrants: StatementHandler = {
   name: 'rls-lookup-grants',
-  matches: (s) => ['GRANT', 'REVOKE'].includes(s.words[0]?.text.toUpperCase() ?? '') && isPolicyGrant(new WordCursor(s)),
+  matches: (s) => ['GRANT', 'REVOKE'].includes(keyword(s.words[0])) && isPolicyGrant(new WordCursor(s)),
   async run(context) {
     const cursor = new WordCursor(context.statement);
     const grant = cursor.accept('GRANT');

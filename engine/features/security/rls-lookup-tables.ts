@@ -108,7 +108,6 @@ export async function qualifyLookupTables(q: Query, qual: string, resolve: (name
   return replaceRefs(tokens, refs, (ref) => qualified.get(ref)!);
 }
 
-/** The policy's lookup-table OIDs (names stored qualified by qualifyLookupTables). */
 /** The OID of a stored (schema-qualified) lookup name, or null when the table is gone. */
 async function storedRefOid(q: Query, ref: RelationRef): Promise<number | null> {
   const oid = (await q('SELECT pg_catalog.to_regclass($1)::oid::int', [ref.name.map(quoteIdent).join('.')]))[0]?.[0];

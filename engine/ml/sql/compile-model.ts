@@ -42,8 +42,8 @@ import type { CellValue, ColumnType } from '../types.js';
 import { featureSqlList } from './feature-sql.js';
 import { predictorSql } from './predictor-sql.js';
 import { probabilitiesBody } from './probabilities-sql.js';
-import { ARGMAX_BODY, POSTGRES_MAX_FUNCTION_ARGS, decideBody, decidePlan, scorerSignature, scoresBody } from './scorer-sql.js';
-import { float8, qualifiedName, quoteIdent, textLiteral } from './sql-text.js';
+import { ARGMAX_BODY, POSTGRES_MAX_FUNCTION_ARGS, aboveThreshold, decideBody, decidePlan, scorerSignature, scoresBody } from './scorer-sql.js';
+import { qualifiedName, quoteIdent, textLiteral } from './sql-text.js';
 
 export { POSTGRES_MAX_FUNCTION_ARGS };
 
@@ -121,10 +121,8 @@ export function compileModelToSql(model: TrainedModel, options: CompileSqlOption
   const fn = options.functionName;
   const returnType = options.returnType ?? defaultReturnType(model);
   const signature = names.map((n, i) => `${quoteIdent(n)} ${types[i]}`).join(', ');
-  const sqlFunction = (name: string, params: string, returns: string, body: string): string =>
-    `CREATE OR REPLACE FUNCTION ${qualifiedName(name)}(${params}) RETURNS ${returns} LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$ ${body} $fn$`;
-  const plpgsqlFunction = (name: string, params: string, returns: string, body: string): string =>
-    `CREATE OR REPLACE FUNCTION ${qualifiedName(name)}(${params}) RETURNS ${returns} LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $fn$ ${body} $fn$`;
+  const createFunction = (language: 'sql' | 'plpgsql', name: string, params: string, returns: string, body: string): string =>
+    `CREATE OR REPLACE FUNCTION ${qualifiedName(name)}(${params}) RETURNS ${returns} LANGUAGE ${language} IMMUTABLE PARALLEL SAFE AS $fn$ ${body} $fn$`;
 
   const features = featureSqlList(model.features, model.scaler, (col) => `$${position[col]}`);
   const scorer = scorerSignature(features.length);
@@ -133,36 +131,34 @@ export function compileModelToSql(model: TrainedModel, options: CompileSqlOption
   if (inlineScores(model)) {
     scoreArray = `ARRAY[${predictorSql(model.predictor, features).join(', ')}]::float8[]`;
   } else {
-    statements.push(plpgsqlFunction(`${fn}__scores`, scorer.params, 'float8[]', scoresBody(model.predictor, scorer.refs)));
+    statements.push(createFunction('plpgsql', `${fn}__scores`, scorer.params, 'float8[]', scoresBody(model.predictor, scorer.refs)));
     scoreArray = `${qualifiedName(`${fn}__scores`)}(${scorer.args(features)})`;
   }
   const K = outputCount(model.predictor);
-  if (K > 1) statements.push(plpgsqlFunction(`${fn}__argmax`, 'float8[]', 'int4', ARGMAX_BODY));
+  if (K > 1) statements.push(createFunction('plpgsql', `${fn}__argmax`, 'float8[]', 'int4', ARGMAX_BODY));
   const argmax = `${qualifiedName(`${fn}__argmax`)}(${scoreArray})`;
   let prediction: string;
   if (model.link === 'identity') prediction = `(${scoreArray})[1]::${returnType}`;
   else if (model.link === 'cluster') prediction = `(${argmax} - 1)::${returnType}`;
   else if (K === 1) {
-    // -s < -t is s > t with JS's NaN rule (false); PostgreSQL orders NaN above every number
-    let decision = `-((${scoreArray})[1]) < ${float8(-model.threshold)}`;
+    let decision = aboveThreshold(`(${scoreArray})[1]`, model.threshold);
     const plan = usesDecide(model) ? decidePlan(model.predictor, scorer.refs) : null;
     if (plan) {
-      statements.push(plpgsqlFunction(`${fn}__decide`, scorer.params, 'bool', decideBody(plan, model.threshold)));
+      statements.push(createFunction('plpgsql', `${fn}__decide`, scorer.params, 'bool', decideBody(plan, model.threshold)));
       decision = `${qualifiedName(`${fn}__decide`)}(${scorer.args(features)})`;
     }
     prediction = `CASE WHEN ${decision} THEN ${labelSql(model.labels[1] ?? null, returnType)} ELSE ${labelSql(model.labels[0] ?? null, returnType)} END`;
   } else {
     prediction = `(ARRAY[${model.labels.map((l) => labelSql(l, returnType)).join(', ')}])[${argmax}]`;
   }
-  statements.push(sqlFunction(fn, signature, returnType, `SELECT ${prediction}`));
+  statements.push(createFunction('sql', fn, signature, returnType, `SELECT ${prediction}`));
 
   if (isClassification(model)) {
     const jsonType = options.probabilitiesType ?? 'jsonb';
     const proba = probabilitiesBody(model, K, jsonType);
-    const create = proba.language === 'plpgsql' ? plpgsqlFunction : sqlFunction;
-    statements.push(create(`${fn}__proba`, 'float8[]', jsonType, proba.body));
+    statements.push(createFunction(proba.language, `${fn}__proba`, 'float8[]', jsonType, proba.body));
     const probaName = options.probabilitiesFunctionName ?? `${fn}_probabilities`;
-    statements.push(sqlFunction(probaName, signature, jsonType, `SELECT ${qualifiedName(`${fn}__proba`)}(${scoreArray})`));
+    statements.push(createFunction('sql', probaName, signature, jsonType, `SELECT ${qualifiedName(`${fn}__proba`)}(${scoreArray})`));
   }
   return statements;
 }

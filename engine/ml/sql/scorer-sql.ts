@@ -95,10 +95,13 @@ export function decideBody(plan: TreeSumPlan, threshold: number, checkEvery = EA
     );
     if (conditions.length) lines.push(`IF ${conditions.join(' ELSIF ')} END IF;`);
   }
-  const finalScore = scale === 1 ? 's' : `s * ${float8(scale)}`;
-  // -s < -t is s > t with JS's NaN rule (false); PostgreSQL orders NaN above every number
-  lines.push(`RETURN -(${finalScore}) < ${float8(-threshold)};`);
+  lines.push(`RETURN ${aboveThreshold(scale === 1 ? 's' : `s * ${float8(scale)}`, threshold)};`);
   return `DECLARE s float8; c float8; BEGIN ${lines.join(' ')} END`;
+}
+
+/** `score > threshold` as JS decides it: -s < -t is s > t with JS's NaN rule (false); PostgreSQL orders NaN above every number. */
+export function aboveThreshold(score: string, threshold: number): string {
+  return `-(${score}) < ${float8(-threshold)}`;
 }
 
 export function decidePlan(p: Predictor, refs: string[]): TreeSumPlan | null {
