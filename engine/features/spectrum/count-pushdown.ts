@@ -5,6 +5,7 @@ import { FACT_ROWS_COLUMN, type EagerCountPlan } from './eager-count';
 import { KeyCounter, type FieldRule } from './key-counter';
 import { pgType, tableFiles, type ScannedFile } from './materialize';
 import { quoteIdent } from '../../sql/quote';
+import type { TableScan } from './scan-bill';
 
 /**
  * The Spectrum layer's share of an eager-counted join (see eager-count.ts): the per-key counts of
@@ -18,7 +19,8 @@ import { quoteIdent } from '../../sql/quote';
  */
 export interface PushedDownCount {
   tokens: Token[];
-  files: ScannedFile[];
+  /** What was read, as prepareScans reports a scan (for the bill and SVL_S3QUERY_SUMMARY). */
+  scan: TableScan & { table: ExternalTable };
 }
 
 const INTEGER_RANGES: Record<string, [number, number]> = {
@@ -36,7 +38,8 @@ function fieldRule(column: ExternalColumn): FieldRule | undefined {
   return sized ? { kind: 'text', max: Number(sized[1]) } : undefined;
 }
 
-export async function pushDownCount(context: StatementContext, table: ExternalTable, plan: EagerCountPlan): Promise<PushedDownCount | undefined> {
+export async function pushDownCount(context: StatementContext, plan: EagerCountPlan): Promise<PushedDownCount | undefined> {
+  const table = plan.external;
   if (table.format !== 'TEXTFILE' || table.partitionKeys.length > 0 || table.skipHeaderLines > 1) return undefined;
   const delimiter = table.delimiter.length === 1 ? table.delimiter.charCodeAt(0) : -1;
   if (delimiter <= 0 || delimiter >= 128 || table.delimiter === '"' || table.delimiter === '\n' || table.delimiter === '\r') return undefined;
@@ -69,5 +72,6 @@ export async function pushDownCount(context: StatementContext, table: ExternalTa
   const keyType = pgType(table.columns[keyIndex]!.type);
   const source = `(SELECT * FROM unnest('{${keys.join(',')}}'::${keyType}[], '{${counts.join(',')}}'::bigint[]) AS wl_spectrum_counts(${quoteIdent(plan.key)}, ${FACT_ROWS_COLUMN}))`;
   const tokens = plan.rewrite(source);
-  return tokens ? { tokens, files } : undefined;
+  const name = `${plan.schema}.${plan.table}`;
+  return tokens ? { tokens, scan: { name, format: table.format, partitioned: false, files, table } } : undefined;
 }

@@ -22,9 +22,10 @@ const RESERVED = new Set([
 ]);
 
 export interface EagerCountPlan {
-  /** The external (fact) table and its join key column. */
+  /** The external (fact) table, as named and as catalogued, and its join key column. */
   schema: string;
   table: string;
+  external: ExternalTable;
   key: string;
   /**
    * The statement with the fact table replaced by per-key counts: by default a GROUP BY over the
@@ -141,7 +142,7 @@ export function eagerCountPlan(
     }
     return out;
   };
-  return { schema: fact.schema!, table: fact.table, key: key.name, rewrite };
+  return { schema: fact.schema!, table: fact.table, external: factTable, key: key.name, rewrite };
 
   function skipAlias(): boolean {
     if (at('AS')) {

@@ -66,15 +66,13 @@ export async function prepareScans(context: StatementContext, catalog: Catalog, 
 async function runReading(context: StatementContext, catalog: Catalog, refs: TableRef[]): Promise<QueryResult> {
   const start = new Date();
   const { statement } = context;
-  const lookup = (schema: string, table: string) => tableOfRef(catalog, { schema, table, at: -1 });
-  const eager = usesPseudoColumns(statement) ? undefined : eagerCountPlan(statement, lookup);
-  const pushed = eager && (await pushDownCount(context, lookup(eager.schema, eager.table)!, eager));
-  const scans = pushed
-    ? new Map([[`${eager.schema}.${eager.table}`, { name: `${eager.schema}.${eager.table}`, format: 'TEXTFILE' as const, partitioned: false, files: pushed.files, table: lookup(eager.schema, eager.table)! }]])
-    : await prepareScans(context, catalog, refs);
+  const pseudo = usesPseudoColumns(statement);
+  const eager = pseudo ? undefined : eagerCountPlan(statement, (schema, table) => tableOfRef(catalog, { schema, table, at: -1 }));
+  const pushed = eager && (await pushDownCount(context, eager));
+  const scans = pushed ? new Map([[pushed.scan.name, pushed.scan]]) : await prepareScans(context, catalog, refs);
   await analyzeNewTables(context, statement, new Set(scans.keys()));
   let tokens = pushed ? pushed.tokens : statement.tokens;
-  if (usesPseudoColumns(statement)) {
+  if (pseudo) {
     for (const ref of refs) {
       const usage = await context.backend.query('SELECT has_schema_privilege($1, \'USAGE\')', [ref.schema]);
       if (usage.rows[0]?.[0] !== true) throw new SqlError(SQLSTATE.insufficientPrivilege, `permission denied for schema ${ref.schema}`, { position: statement.words[ref.at]!.start + 1 });
