@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openTempWorkspace } from '../engine/node';
 import { LocalS3 } from '../engine/features/s3';
 import { makeRole } from '../test/spectrum/helpers';
-import { figure, type Benchmark } from './harness';
+import { cpuMs, figure, type Benchmark } from './harness';
 
 const ROWS = 1_000_000;
 
@@ -14,11 +14,6 @@ function csv(): string {
   const lines: string[] = new Array(ROWS);
   for (let i = 0; i < ROWS; i++) lines[i] = `${i},session-${(i * 7919) % 1_000_003},${['Google', 'Naver', 'Facebook', 'Organic'][i % 4]},2024-0${1 + (i % 9)}-1${i % 10}`;
   return lines.join('\n') + '\n';
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
 }
 
 /** COPY of a 1M-row CSV from the local S3 into an internal table, beside DuckDB's read_csv load of the same file. */

@@ -28,16 +28,38 @@ export function figure(name: string, unit: string, ours: number, peerName: strin
   return f;
 }
 
-/** Median of `runs` timings of `work` in milliseconds. */
-export async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
+/** Median of `runs` measurements of `work`, each taken by `measure` around one run. */
+async function median(runs: number, work: () => Promise<unknown>, measure: () => () => number): Promise<number> {
+  const values: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
+    const stop = measure();
     await work();
-    times.push(performance.now() - t);
+    values.push(stop());
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)]!;
+}
+
+/** Median of `runs` timings of `work` in milliseconds. */
+export function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  return median(runs, work, () => {
+    const t = performance.now();
+    return () => performance.now() - t;
+  });
+}
+
+/** Process CPU time (user + system, all threads) since `since`, in milliseconds. */
+export function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/** Median process CPU time of `runs` runs of `work`, in milliseconds. */
+export function medianCpuMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  return median(runs, work, () => {
+    const since = process.cpuUsage();
+    return () => cpuMs(since);
+  });
 }
 
 function round(x: number, digits = 2): number {

@@ -3,7 +3,7 @@
  * query without it (same run, same table). Target: ratio ≤ 1.5.
  * The model is trained through CREATE MODEL on the generated churn data (full AUTO search).
  */
-import { figure, medianMs, type Figure } from './harness';
+import { figure, medianCpuMs, medianMs, type Figure } from './harness';
 import { openTempWorkspace } from '../engine/node';
 import type { EmbeddedWarehouse } from '../engine';
 import { churnCsv, generateChurnData } from '../engine/seed';
@@ -11,18 +11,6 @@ import { LocalS3 } from '../engine/features/s3';
 import { adminRows, CHURN_FEATURES, churnTableColumns, createSageMakerRole } from './churn-ml-setup';
 import { listModels, waitForTraining } from '../engine/features/ml';
 
-/** Median process CPU time (user + system) of `runs` runs of `work`, in milliseconds. */
-async function medianCpuMs(runs: number, work: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    await work();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 /** A workspace with raw_data.orange_telecom_customers loaded and a READY model `churn_model` / `predict_churn`. */
 export async function churnWorkspaceWithModel(): Promise<EmbeddedWarehouse> {

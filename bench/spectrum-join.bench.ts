@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { openTempWorkspace, type FolderStore } from '../engine/node';
 import { LocalS3 } from '../engine/features/s3';
 import { makeRole } from '../test/spectrum/helpers';
-import { figure, medianMs, type Benchmark, type Figure } from './harness';
+import { cpuMs, figure, medianMs, type Benchmark, type Figure } from './harness';
 
 const USERS = 50_000;
 /** Rows of the external fact file; WL_BENCH_SCALE=10 runs the 10M-row memory check. */
@@ -34,11 +34,6 @@ async function writeFactCsv(path: string): Promise<number> {
   out.end();
   await once(out, 'finish');
   return bytes;
-}
-
-function cpuMs(since: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
 }
 
 /** The lecture's fact ⋈ dimension join over an external CSV, beside DuckDB querying the same CSV through a view. */

@@ -1,3 +1,5 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll } from 'vitest';
 import type { CellValue, DataTable } from '../../engine/ml/index.js';
 import { createRng } from '../../engine/ml/random.js';
 
@@ -68,4 +70,21 @@ export function regressionTable(n: number, seed = 3): DataTable {
 export function inputsOf(table: DataTable, target: string): CellValue[][] {
   const ti = table.columns.findIndex((c) => c.name === target);
   return table.rows.map((r) => r.filter((_, j) => j !== ti));
+}
+
+/** One PGlite for a test file's tests: made before them, closed after (read `db` inside the tests). */
+export function pgliteForTests(): { readonly db: PGlite } {
+  const holder: { db?: PGlite } = {};
+  beforeAll(async () => {
+    holder.db = await PGlite.create();
+  }, 120_000);
+  afterAll(async () => {
+    await holder.db?.close();
+  });
+  return {
+    get db(): PGlite {
+      if (!holder.db) throw new Error('PGlite is not started yet');
+      return holder.db;
+    },
+  };
 }

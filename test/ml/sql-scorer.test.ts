@@ -4,8 +4,7 @@
  * function arguments (array-argument scorer), NaN in k-means / multiclass argmax, and that the function
  * names reported for DROP MODEL are exactly the functions created.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CellValue, TrainedModel } from '../../engine/ml/index.js';
 import { compileModelToSql, predict } from '../../engine/ml/index.js';
 import { compiledFunctionNames } from '../../engine/ml/sql/compile-model.js';
@@ -13,14 +12,9 @@ import type { FeatureSpec } from '../../engine/ml/features.js';
 import type { Predictor } from '../../engine/ml/learners/predictor.js';
 import type { TreeModel } from '../../engine/ml/learners/tree-model.js';
 import { MODEL_FORMAT } from '../../engine/ml/model.js';
+import { pgliteForTests } from './helpers.js';
 
-let db: PGlite;
-beforeAll(async () => {
-  db = await PGlite.create();
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-});
+const pg = pgliteForTests();
 
 /** x[feature] <= threshold → left leaf, else right leaf. */
 function stump(feature: number, threshold: number, left: number, right: number): TreeModel {
@@ -49,10 +43,10 @@ const sqlNumber = (v: CellValue): string => (v === null ? 'NULL' : `'${String(v)
 
 /** Creates the functions, then returns the SQL prediction of every row (one SELECT over a VALUES list). */
 async function sqlPredict(m: TrainedModel, name: string, rows: CellValue[][]): Promise<unknown[]> {
-  for (const stmt of compileModelToSql(m, { functionName: name })) await db.exec(stmt);
+  for (const stmt of compileModelToSql(m, { functionName: name })) await pg.db.exec(stmt);
   const cols = m.inputColumns.map((_, j) => `c${j}`);
   const values = rows.map((r, i) => `(${i}, ${r.map(sqlNumber).join(', ')})`).join(', ');
-  const res = await db.query<{ p: unknown }>(`SELECT ${name}(${cols.join(', ')}) AS p FROM (VALUES ${values}) AS v(id, ${cols.join(', ')}) ORDER BY id`);
+  const res = await pg.db.query<{ p: unknown }>(`SELECT ${name}(${cols.join(', ')}) AS p FROM (VALUES ${values}) AS v(id, ${cols.join(', ')}) ORDER BY id`);
   return res.rows.map((r) => r.p);
 }
 
@@ -72,7 +66,7 @@ describe('compiled scorer edge cases', () => {
     expect(got[rows.findIndex((r) => r[0] === 24.25)]).toBe(true);
     expect(got[rows.length - 6]).toBe(true); // NaN goes right in every tree
     // the decision function has early exits after the second chunk (where 16 remaining trees cannot reach 24)
-    const src = await db.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = 'edge_stumps__decide'`);
+    const src = await pg.db.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = 'edge_stumps__decide'`);
     expect(src.rows[0]?.src).toContain('RETURN false');
   });
 
@@ -96,8 +90,8 @@ describe('compiled scorer edge cases', () => {
     rows.push([null, null], [Number.NaN, 2], [2, Number.NaN]);
     expect(await sqlPredict(m, 'edge_logit', rows)).toEqual(rows.map((r) => predict(m, r)));
     // DECIMAL parameters (Redshift tables often use them): each is cast to float8 once per row, same labels
-    for (const stmt of compileModelToSql(m, { functionName: 'edge_numeric', paramTypes: ['numeric', 'numeric'] })) await db.exec(stmt);
-    const decimals = await db.query<{ a: string; b: string; p: boolean }>(
+    for (const stmt of compileModelToSql(m, { functionName: 'edge_numeric', paramTypes: ['numeric', 'numeric'] })) await pg.db.exec(stmt);
+    const decimals = await pg.db.query<{ a: string; b: string; p: boolean }>(
       `SELECT a::text, b::text, edge_numeric(a, b) AS p FROM (SELECT (i / 4.0 - 5)::numeric(6,2) AS a, (i % 11 - 5)::numeric(6,2) AS b FROM generate_series(0, 40) i) d`,
     );
     expect(decimals.rows).toHaveLength(41);
@@ -122,7 +116,7 @@ describe('compiled scorer edge cases', () => {
     expect(got).toEqual(rows.map((r) => predict(m, r)));
     // NULLs take each feature's own fill: f0 = 0 ≤ 1.5 → 10, f57 = 57 ≤ 60 → 1, f104 = 104 > -1 → 0.5
     expect(got[2]).toBe(0.125 + 10 + 1 + 0.5);
-    const args = await db.query<{ args: string }>(`SELECT pg_get_function_identity_arguments('edge_wide__scores'::regproc) AS args`);
+    const args = await pg.db.query<{ args: string }>(`SELECT pg_get_function_identity_arguments('edge_wide__scores'::regproc) AS args`);
     expect(args.rows[0]?.args).toBe('double precision[]');
   });
 
@@ -165,8 +159,8 @@ describe('compiled scorer edge cases', () => {
     cases.push(['names_reg', model({ predictor: { kind: 'mlp', hiddenWeights: [[1]], hiddenBias: [0], outWeights: [[1]], outBias: [0] }, link: 'identity', features }, ['a'])]);
     cases.push(['names_km', model({ predictor: { kind: 'kmeans', centroids: [[0], [1]] }, link: 'cluster', features, labels: [0, 1] }, ['a'])]);
     for (const [name, m] of cases) {
-      for (const stmt of compileModelToSql(m, { functionName: name })) await db.exec(stmt);
-      const created = await db.query<{ proname: string }>(`SELECT proname FROM pg_proc WHERE proname LIKE '${name}%' ORDER BY 1`);
+      for (const stmt of compileModelToSql(m, { functionName: name })) await pg.db.exec(stmt);
+      const created = await pg.db.query<{ proname: string }>(`SELECT proname FROM pg_proc WHERE proname LIKE '${name}%' ORDER BY 1`);
       expect(created.rows.map((r) => r.proname)).toEqual([...compiledFunctionNames(m, name)].sort());
     }
   });

@@ -1,19 +1,12 @@
 /**
  * The compiled SQL functions, run in a real PostgreSQL (PGlite), must return exactly the JS predictions.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CellValue, DataTable, TrainedModel } from '../../engine/ml/index.js';
 import { compileModelToSql, predict, predictProba, runAutopilot } from '../../engine/ml/index.js';
-import { inputsOf, multiclassTable, regressionTable, syntheticTable } from './helpers.js';
+import { inputsOf, multiclassTable, pgliteForTests, regressionTable, syntheticTable } from './helpers.js';
 
-let db: PGlite;
-beforeAll(async () => {
-  db = await PGlite.create();
-}, 120_000);
-afterAll(async () => {
-  await db?.close();
-});
+const pg = pgliteForTests();
 
 function sqlValue(v: CellValue): string {
   if (v === null) return 'NULL';
@@ -25,15 +18,15 @@ function sqlValue(v: CellValue): string {
 /** Load rows into a table, create the functions, and return SQL predictions (and probabilities) per row. */
 async function sqlPredictions(model: TrainedModel, name: string, rows: CellValue[][], withProba: boolean) {
   const cols = model.inputColumns.map((c, j) => `c${j} ${c.type === 'number' ? 'float8' : c.type === 'boolean' ? 'bool' : 'varchar'}`);
-  await db.exec(`DROP TABLE IF EXISTS t_${name}; CREATE TABLE t_${name} (id int, ${cols.join(', ')})`);
+  await pg.db.exec(`DROP TABLE IF EXISTS t_${name}; CREATE TABLE t_${name} (id int, ${cols.join(', ')})`);
   const values = rows.map((r, i) => `(${i}, ${r.map(sqlValue).join(', ')})`);
-  for (let i = 0; i < values.length; i += 500) await db.exec(`INSERT INTO t_${name} VALUES ${values.slice(i, i + 500).join(',')}`);
-  for (const stmt of compileModelToSql(model, { functionName: `ml_${name}` })) await db.exec(stmt);
-  const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM t_${name}`);
+  for (let i = 0; i < values.length; i += 500) await pg.db.exec(`INSERT INTO t_${name} VALUES ${values.slice(i, i + 500).join(',')}`);
+  for (const stmt of compileModelToSql(model, { functionName: `ml_${name}` })) await pg.db.exec(stmt);
+  const count = await pg.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM t_${name}`);
   expect(count.rows[0]?.n).toBe(rows.length);
   const args = model.inputColumns.map((_, j) => `c${j}`).join(', ');
   const proba = withProba ? `, ml_${name}_probabilities(${args})::text AS proba` : '';
-  const res = await db.query<{ id: number; pred: unknown; proba?: string }>(
+  const res = await pg.db.query<{ id: number; pred: unknown; proba?: string }>(
     `SELECT id, ml_${name}(${args}) AS pred${proba} FROM t_${name} ORDER BY id`,
   );
   return res.rows;
@@ -147,14 +140,14 @@ describe('compileModelToSql: SQL predictions equal JS predictions on every row',
     await expectSqlEqualsJs(r.model, 'km', [...t.rows.slice(0, 200), [Number.NaN, 1, 2], [null, Number.NaN, null]]);
   });
   it('the prediction function is inlined and hands the feature vector, computed once, to one scorer call', async () => {
-    const plan = await db.query<{ 'QUERY PLAN': string }>(
+    const plan = await pg.db.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN VERBOSE SELECT ml_bin_xgboost(c0, c1, c2, c3, c4, c5, c6) FROM t_bin_xgboost`,
     );
     const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
     // the caller's plan holds one call of the PL/pgSQL decision function, not the trees' CASE nodes
     expect(text.match(/ml_bin_xgboost__decide\(/g)).toHaveLength(1);
     expect(text).not.toMatch(/ml_bin_xgboost\(/);
-    const body = await db.query<{ lang: string; src: string }>(
+    const body = await pg.db.query<{ lang: string; src: string }>(
       `SELECT l.lanname AS lang, p.prosrc AS src FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'ml_bin_xgboost__decide'`,
     );
     expect(body.rows[0]?.lang).toBe('plpgsql');
