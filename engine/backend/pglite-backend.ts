@@ -16,6 +16,8 @@ export interface PgliteOpenOptions {
   /** Already compiled / fetched PGlite assets (a browser host starts these early, in parallel). */
   pgliteWasmModule?: PGliteOptions['pgliteWasmModule'];
   fsBundle?: PGliteOptions['fsBundle'];
+  /** A file system PGlite should use instead of the one `dataDir`'s scheme names. */
+  fs?: PGliteOptions['fs'];
   /**
    * Statements return before their changes reach storage (flushed in order, in the background; a
    * crash may lose the last moments of work, never consistency). close() waits for every flush.
@@ -43,6 +45,7 @@ export class PgliteBackend implements SqlBackend {
     if (options.loadDataDir) pgOptions.loadDataDir = options.loadDataDir;
     if (options.pgliteWasmModule) pgOptions.pgliteWasmModule = options.pgliteWasmModule;
     if (options.fsBundle) pgOptions.fsBundle = options.fsBundle;
+    if (options.fs) pgOptions.fs = options.fs;
     const db = await PGlite.create(pgOptions);
     return new PgliteBackend(db);
   }

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+/// <reference lib="webworker.asynciterable" />
 /**
  * The browser workspace's storage and its PostgreSQL: decides first visit or reopen and starts PGlite.
  * The worker's entry starts this while the rest of the engine's code is still loading (measured in
@@ -15,6 +16,8 @@
  * Our own files (meta JSON, local S3) stay in IndexedDB either way.
  */
 import { DATABASE_NAME } from '../api/types';
+import { MemfsFrontendFS } from '@electric-sql/pglite/memfs-frontend';
+import { OpfsBackend } from '@electric-sql/pglite/memfs2opfs';
 import { PgliteBackend } from '../backend/pglite-backend';
 import { IndexedDbStore } from '../workspace/indexeddb-store';
 import type { WebAssets } from './web-assets';
@@ -58,16 +61,73 @@ async function removeDatabaseFiles(): Promise<void> {
   });
 }
 
+const LOCK_WAIT_MS = 10_000;
+const LOCK_POLL_MS = 50;
+
+/** True while another context (an engine being torn down, another tab) holds a sync access handle on the file. */
+async function isLocked(file: FileSystemFileHandle): Promise<boolean> {
+  try {
+    (await file.createSyncAccessHandle()).close();
+    return false;
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'NoModificationAllowedError') return true;
+    throw e;
+  }
+}
+
+/**
+ * PostgreSQL's WAL segments stay open between flushes (sync access handles, which lock the file).
+ * After a cancel the old worker is terminated and the new one starts at once, but Chromium releases
+ * the dead worker's handles later (measured: 1.5–1.6 s): until then every flush of the new engine
+ * would fail ("Access Handles cannot be created …").
+ */
+async function waitForWalLocks(): Promise<void> {
+  const root = await opfsRoot();
+  const walDir = await root
+    ?.getDirectoryHandle(PGLITE_DIR)
+    .then((dir) => dir.getDirectoryHandle('pg_wal'))
+    .catch(() => undefined);
+  if (!walDir) return;
+  const segments: FileSystemFileHandle[] = [];
+  for await (const handle of walDir.values()) if (handle instanceof FileSystemFileHandle) segments.push(handle);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (const segment of segments) {
+    while (await isLocked(segment)) {
+      if (Date.now() > deadline) throw new Error('The workspace is open in another tab or window of this browser: close it there and reload.');
+      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    }
+  }
+}
+
+/** OPFS storage whose flushes wait until the files are free: reading them needs no lock, so PGlite starts meanwhile. */
+class LockWaitingOpfsBackend extends OpfsBackend {
+  constructor(
+    dataDir: string,
+    private readonly filesFree: Promise<void>,
+  ) {
+    super(dataDir);
+  }
+
+  override async apply(...args: Parameters<OpfsBackend['apply']>): Promise<void> {
+    await this.filesFree;
+    return super.apply(...args);
+  }
+}
+
 /** Starts PGlite in `dataDir` (from `template` on a first visit); OPFS ones with relaxed durability. */
 async function startAt(store: IndexedDbStore, assets: WebAssets, dataDir: string, template?: Blob): Promise<OpenedDatabase> {
   const opfs = dataDir === OPFS_DATA_DIR;
+  const filesFree = opfs && !template ? waitForWalLocks() : Promise.resolve();
+  filesFree.catch(() => undefined); // awaited below, once PGlite is up
   const backend = await PgliteBackend.open({
     database: DATABASE_NAME,
     dataDir,
     ...(await assets.pglite),
     ...(template ? { loadDataDir: template } : {}),
+    ...(opfs ? { fs: new MemfsFrontendFS(new LockWaitingOpfsBackend(PGLITE_DIR, filesFree)) } : {}),
     relaxedDurability: opfs,
   });
+  await filesFree;
   return { store, backend, dataDir, kind: opfs ? 'opfs' : 'indexeddb', created: template !== undefined };
 }
 
