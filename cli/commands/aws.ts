@@ -3,6 +3,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
 import { runConsoleCommand } from '../../engine/console/run-console-command';
 import type { ConsoleIo } from '../../engine/console/console-command';
+import { withLabFiles } from '../../engine/console/lab-files-io';
 import { EXIT, type CliCommand } from './command';
 
 /** Pulls `--workspace DIR` out of the arguments (every console command takes it). */
@@ -40,7 +41,7 @@ export function consoleCommand(name: string, summary: string, usage: string, pre
       const { workspace, rest } = takeWorkspace(args);
       const warehouse = await openFolderWorkspace(workspace);
       try {
-        const out = await runConsoleCommand(warehouse, [...prefix, ...rest], nodeConsoleIo);
+        const out = await runConsoleCommand(warehouse, [...prefix, ...rest], withLabFiles(warehouse.store, nodeConsoleIo));
         if (out.stdout) io.stdout(out.stdout);
         if (out.stderr) io.stderr(out.stderr);
         return out.exitCode === 0 ? EXIT.ok : out.exitCode === 252 ? EXIT.usage : EXIT.failed;

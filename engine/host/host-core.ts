@@ -1,6 +1,7 @@
 import type { Session } from '../api/types';
 import { SqlError } from '../errors/sql-error';
 import { runConsoleCommand, splitCommandLine } from '../console/run-console-command';
+import { withLabFiles } from '../console/lab-files-io';
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { catalogSnapshot } from './catalog-snapshot';
 import { LocalS3, S3Problem } from '../features/s3/local-s3';
@@ -144,16 +145,23 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
       const picked = new Map((files ?? []).map((f) => [f.name, f.bytes]));
       const { warehouse } = await workspace();
       const uploads = argv[0] === 's3' && argv[1] === 'cp' ? uploadProgress((p) => deps.emit('progress', p)) : undefined;
-      return runConsoleCommand(warehouse, argv, {
+      const localFiles = withLabFiles(warehouse.store, {
         async readLocalFile(path) {
           const bytes = picked.get(path) ?? picked.get(path.split(/[\\/]/).pop() ?? path);
           if (!bytes) throw new Error(`The user-provided path ${path} does not exist.`);
-          uploads?.started(path, bytes.length);
           return bytes;
         },
         async listLocalFiles(folder) {
           const prefix = folder.replace(/[\\/]+$/, '') + '/';
           return [...picked.keys()].filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
+        },
+      });
+      return runConsoleCommand(warehouse, argv, {
+        ...localFiles,
+        async readLocalFile(path) {
+          const bytes = await localFiles.readLocalFile(path);
+          uploads?.started(path, bytes.length);
+          return bytes;
         },
         progress: (message) => deps.emit('progress', { phase: 'console', done: 0, message }),
       })

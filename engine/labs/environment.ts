@@ -2,9 +2,9 @@ import { ADMIN_USER, type Session, type SqlErrorShape, type StatementOutcome } f
 import type { ConsoleIo, ConsoleOutput } from '../console/console-command';
 import { runConsoleCommand, splitCommandLine } from '../console/run-console-command';
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
+import { LAB_FILES_PREFIX, withLabFiles } from '../console/lab-files-io';
 
-/** Where lab files (generated CSVs the student uploads) live in the workspace store. */
-export const LAB_FILES_PREFIX = 'lab-files/';
+export { LAB_FILES_PREFIX };
 
 /**
  * A workspace as the lab runtime sees it: the warehouse, the data seed it was built from (1 = the
@@ -68,22 +68,7 @@ export function firstError(outcomes: StatementOutcome[]): { sql: string; error: 
 export async function runConsole(env: LabEnvironment, line: string): Promise<ConsoleOutput> {
   const argv = splitCommandLine(line.replace(/\$\{(\w+)\}/g, (m, name: string) => env.variables.get(name) ?? m));
   if (argv[0] === 'aws') argv.shift();
-  const store = env.warehouse.store;
-  const io: ConsoleIo = {
-    async readLocalFile(path) {
-      if (path.startsWith(LAB_FILES_PREFIX)) {
-        const bytes = await store.readFile(path);
-        if (bytes) return bytes;
-      }
-      if (env.io) return env.io.readLocalFile(path);
-      throw new Error(`The user-provided path ${path} does not exist.`);
-    },
-    async listLocalFiles(folder) {
-      const prefix = folder.replace(/\/+$/, '') + '/';
-      if (prefix.startsWith(LAB_FILES_PREFIX)) return (await store.listFiles(prefix)).map((f) => f.path.slice(prefix.length));
-      return env.io?.listLocalFiles ? env.io.listLocalFiles(folder) : [];
-    },
-  };
+  const io = withLabFiles(env.warehouse.store, env.io);
   try {
     return await runConsoleCommand(env.warehouse, argv, io);
   } catch (e) {

@@ -92,7 +92,7 @@ e2e('panels: take a manual snapshot and restore a table through the wizard', asy
   await page.getByTestId('nav-sandbox').click();
   await sandbox.runAndWait('SELECT (SELECT count(*) FROM raw_data.channel_from_panel) = (SELECT count(*) FROM raw_data.channel) AS same;');
   expect((await sandbox.errorMessage()) === undefined, `restored table queryable: ${await sandbox.errorMessage()}`);
-  expect(((await page.getByTestId('result-grid').textContent()) ?? '').includes('true'), 'same row count as the source');
+  expect((await sandbox.resultGridText()).includes('true'), 'same row count as the source');
 });
 
 e2e('panels: pause the cluster and see SQL refused, then resume', async ({ page, screenshot }) => {
@@ -169,7 +169,7 @@ CREATE MODEL adhoc.panels_churn_model FROM (SELECT state, account_length, intern
   // 5-fold cross-validation predicts every training row once: the matrix counts are the training rows.
   await page.getByTestId('nav-sandbox').click();
   await sandbox.runAndWait(`SELECT 'rows=' || count(*) AS training_rows FROM adhoc.panels_churn WHERE purpose = 'Train' AND churn IS NOT NULL;`);
-  const grid = (await page.getByTestId('result-grid').textContent()) ?? '';
+  const grid = await sandbox.resultGridText();
   const trainingRows = Number(/rows=(\d+)/.exec(grid)?.[1]);
   expect(trainingRows > 0 && validated === trainingRows, `confusion matrix counts ${validated} = training rows ${trainingRows}`);
 });
@@ -220,5 +220,5 @@ CREATE EXTERNAL TABLE panels_ext.uploads (id integer, name varchar(16)) ROW FORM
   await page.getByTestId('run-all').click();
   await page.getByTestId('running').waitFor({ state: 'detached', timeout: 60_000 });
   expect((await sandbox.errorMessage()) === undefined, `query this table runs: ${await sandbox.errorMessage()}`);
-  expect(((await page.getByTestId('result-grid').textContent()) ?? '').includes('gamma'), 'the S3 rows come back');
+  expect((await sandbox.resultGridText()).includes('gamma'), 'the S3 rows come back');
 });

@@ -43,6 +43,16 @@ describe('warehouse-lab lab (CLI)', () => {
     expect(after.code).toBe(0);
   }, 240_000);
 
+  it("a console line names the lab's generated file as lab-files/…, whatever the current folder", async () => {
+    const spectrum = join(dir, 'spectrum-ws');
+    expect((await runCli(['lab', 'start', 'spectrum', '--step', '1', '--workspace', spectrum])).code).toBe(0);
+    const cp = await runCli(['aws', 's3', 'cp', 'lab-files/user_session_channel.csv', 's3://warehouse-lab-spectrum/usc/user_session_channel.csv', '--workspace', spectrum]);
+    expect(cp.stderr).toBe('');
+    expect(cp.stdout).toContain('upload: ./lab-files/user_session_channel.csv to s3://warehouse-lab-spectrum/usc/user_session_channel.csv');
+    const check = await runCli(['lab', 'check', 'spectrum', '--step', '1', '--workspace', spectrum, '--format', 'json', '--no-variant']);
+    expect(JSON.parse(check.stdout)).toMatchObject({ passed: true });
+  }, 120_000);
+
   it('lab check in text form speaks Korean by default', async () => {
     await runCli(['lab', 'start', 'rbac-security', '--step', '3', '--workspace', workspace]);
     const run = await runCli(['lab', 'check', 'rbac-security', '--step', '3', '--workspace', workspace, '--no-variant']);

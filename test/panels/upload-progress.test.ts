@@ -59,4 +59,17 @@ describe('upload progress messages', () => {
     await handlers['console.run']({ line: 'aws s3 ls s3://upload-progress/', files: [file('x.csv', 'x')] });
     expect(events.filter((e) => e.phase === 'upload')).toEqual([]);
   });
+
+  it('upload a lab file named as the lab solutions name it (lab-files/…), with progress', async () => {
+    await warehouse.store.writeFile('lab-files/generated.csv', new TextEncoder().encode('id\n1\n2\n'));
+    events.length = 0;
+    const result = await handlers['console.run']({ line: 'aws s3 cp lab-files/generated.csv s3://upload-progress/lab/generated.csv' });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(events.filter((e) => e.phase === 'upload').at(-1)).toEqual({ phase: 'upload', done: 7, total: 7, unit: 'bytes', message: 'lab-files/generated.csv' });
+    const { bytes } = await handlers['s3.getObject']({ bucket: 'upload-progress', key: 'lab/generated.csv' });
+    expect(new TextDecoder().decode(bytes)).toBe('id\n1\n2\n');
+    const missing = await handlers['console.run']({ line: 'aws s3 cp lab-files/none.csv s3://upload-progress/lab/none.csv' });
+    expect(missing.exitCode).not.toBe(0);
+    expect(missing.stderr).toContain('The user-provided path lab-files/none.csv does not exist.');
+  });
 });

@@ -14,7 +14,7 @@ export default {
     insertName: 'Insert name', selectTop: 'SELECT first 100 rows', copyName: 'Copy name', external: 'external', view: 'view', model: 'model',
   },
   result: {
-    rows: '{count} rows', affected: '{command}: {count} rows', time: '{ms} ms', scan: 'Spectrum scan: {bytes} bytes, {files} files, USD {cost}',
+    rows: '{count} row | {count} rows', affected: '{command}: {count} row | {command}: {count} rows', time: '{ms} ms', scan: 'Spectrum scan: {bytes} bytes, {files} files, USD {cost}',
     copy: 'Copy', exportCsv: 'CSV', exportXlsx: 'XLSX', exportJson: 'JSON', noResult: 'Run a query to see its result here.', error: 'Error {code}', at: 'at position {position}',
     statement: 'Statement {n}', notices: 'Messages', copied: 'Copied', loadingRows: 'Loading rows…',
   },

@@ -22,7 +22,17 @@ export const useLabs = defineStore('labs', () => {
   watch(drafts, () => savePersisted('lab-drafts', drafts.value), { deep: true });
   /** Steps whose starting state was prepared (lab setup, earlier steps' solutions, step setup). */
   const started = ref<Record<string, true>>(loadPersisted('lab-started', {}));
-  const preparing = ref(false);
+  /** Work that puts the workspace in a step's starting state is running (resets, step preparation). */
+  const preparations = ref(0);
+  const preparing = computed(() => preparations.value > 0);
+  async function whilePreparing<T>(work: () => Promise<T>): Promise<T> {
+    preparations.value++;
+    try {
+      return await work();
+    } finally {
+      preparations.value--;
+    }
+  }
 
   const step = computed(() => lab.value?.steps[stepIndex.value]);
   const draftKey = computed(() => (lab.value && step.value ? `${lab.value.id}/${step.value.id}` : ''));
@@ -71,17 +81,18 @@ export const useLabs = defineStore('labs', () => {
   async function prepareStep(): Promise<void> {
     const key = draftKey.value;
     if (!lab.value || !step.value || step.value.completed || started.value[key]) return;
-    preparing.value = true;
-    try {
-      await host().call('labs.reset', { labId: lab.value.id, stepId: step.value.id });
-      started.value[key] = true;
-      savePersisted('lab-started', started.value);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      feedback.value = { passed: false, message: { ko: message, en: message } };
-    } finally {
-      preparing.value = false;
-    }
+    const labId = lab.value.id;
+    const stepId = step.value.id;
+    await whilePreparing(async () => {
+      try {
+        await host().call('labs.reset', { labId, stepId });
+        started.value[key] = true;
+        savePersisted('lab-started', started.value);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        feedback.value = { passed: false, message: { ko: message, en: message } };
+      }
+    });
   }
 
   async function nextHint(): Promise<void> {
@@ -97,7 +108,7 @@ export const useLabs = defineStore('labs', () => {
   }
 
   async function check(): Promise<void> {
-    if (!lab.value || !step.value) return;
+    if (!lab.value || !step.value || preparing.value) return;
     checking.value = true;
     try {
       feedback.value = await host().call('labs.check', { labId: lab.value.id, stepId: step.value.id, sql: editorText.value });
@@ -114,16 +125,21 @@ export const useLabs = defineStore('labs', () => {
     }
   }
 
+  /** Check and Run stay disabled until the reset is done: a check made meanwhile would grade the old state. */
   async function reset(whole: boolean): Promise<void> {
     if (!lab.value || !step.value) return;
-    await host().call('labs.reset', whole ? { labId: lab.value.id } : { labId: lab.value.id, stepId: step.value.id });
+    const labId = lab.value.id;
     const ids = whole ? lab.value.steps.map((s) => s.id) : [step.value.id];
-    for (const id of ids) {
-      delete drafts.value[`${lab.value.id}/${id}`];
-      if (whole) delete started.value[`${lab.value.id}/${id}`];
-    }
-    savePersisted('lab-started', started.value);
-    await open(lab.value.id, whole ? 0 : stepIndex.value);
+    const index = whole ? 0 : stepIndex.value;
+    await whilePreparing(async () => {
+      await host().call('labs.reset', whole ? { labId } : { labId, stepId: ids[0]! });
+      for (const id of ids) {
+        delete drafts.value[`${labId}/${id}`];
+        if (whole) delete started.value[`${labId}/${id}`];
+      }
+      savePersisted('lab-started', started.value);
+      await open(labId, index);
+    });
   }
 
   /** After a workspace reset: no step is prepared any more, the list starts from zero. */

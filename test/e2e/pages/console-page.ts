@@ -15,4 +15,10 @@ export class ConsolePage {
     await this.page.getByTestId('console-entry').nth(before).waitFor({ timeout: 60_000 });
     return (await this.page.getByTestId('console-entry').nth(before).textContent()) ?? '';
   }
+
+  /** The error output of the last line run, if it wrote any. */
+  async lastError(): Promise<string | undefined> {
+    const stderr = this.page.getByTestId('console-entry').last().getByTestId('console-stderr');
+    return (await stderr.count()) > 0 ? ((await stderr.textContent()) ?? '') : undefined;
+  }
 }

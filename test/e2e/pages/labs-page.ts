@@ -22,6 +22,22 @@ export class LabsPage {
     await this.page.getByTestId('lab-editor').locator('.monaco-editor').waitFor();
   }
 
+  /** Opens a lab from the list (closing the open one first) and resets it to its starting state. */
+  async openFresh(labId: string): Promise<void> {
+    if (await this.page.getByTestId('lab-detail').isVisible()) await this.page.getByTestId('lab-back').click();
+    await this.waitLoaded();
+    await this.page.locator(`[data-testid="lab-card"][data-lab-id="${labId}"]`).click();
+    await this.page.getByTestId('lab-detail').waitFor();
+    this.page.once('dialog', (d) => void d.accept());
+    await this.page.getByTestId('reset-lab').click();
+    await this.page.getByTestId('lab-editor').locator('.monaco-editor').waitFor();
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="lab-check"]')?.hasAttribute('disabled'), undefined, { timeout: 60_000 });
+  }
+
+  async completedSteps(): Promise<number> {
+    return this.page.locator('[data-testid="lab-step"].done').count();
+  }
+
   async setSql(sql: string): Promise<void> {
     await this.page.getByTestId('lab-editor').locator('.monaco-editor .view-lines').click({ position: { x: 40, y: 8 } });
     await this.page.keyboard.press('ControlOrMeta+A');

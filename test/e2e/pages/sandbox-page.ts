@@ -7,8 +7,13 @@ import type { Page } from 'playwright-core';
 export class SandboxPage {
   constructor(readonly page: Page) {}
 
+  /** The sandbox's own elements (the lab runner has an editor and a result grid too). */
+  private view() {
+    return this.page.getByTestId('sandbox-view');
+  }
+
   private editor() {
-    return this.page.getByTestId('sql-editor');
+    return this.view().getByTestId('sql-editor');
   }
 
   async setSql(sql: string): Promise<void> {
@@ -30,17 +35,21 @@ export class SandboxPage {
   }
 
   async errorMessage(): Promise<string | undefined> {
-    const e = this.page.getByTestId('result-error-message');
+    const e = this.view().getByTestId('result-error-message');
     return (await e.count()) ? ((await e.textContent()) ?? '') : undefined;
   }
 
   /** Monaco's error underline, placed from the error's position. */
   async squiggles(): Promise<number> {
-    return this.page.locator('.squiggly-error').count();
+    return this.view().locator('.squiggly-error').count();
   }
 
   async rowCountText(): Promise<string> {
-    return (await this.page.getByTestId('result-rowcount').textContent()) ?? '';
+    return (await this.view().getByTestId('result-rowcount').textContent()) ?? '';
+  }
+
+  async resultGridText(): Promise<string> {
+    return (await this.view().getByTestId('result-grid').textContent()) ?? '';
   }
 
   async cancel(): Promise<void> {
