@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWorkers } from './build-workers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli', 'warehouse-lab.mjs');
@@ -19,4 +20,5 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+await buildWorkers(root, dirname(outfile));
 renameSync(tmp, outfile);

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWorkers } from './build-workers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'electron');
@@ -44,5 +45,6 @@ await Promise.all([
     packages: 'external',
     plugins: [virtualLabs],
   }),
+  buildWorkers(root, out),
 ]);
 console.log(`electron bundles written to ${out}`);

@@ -5,6 +5,7 @@ import { readdirSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { buildWorkers } from './build-workers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
@@ -14,6 +15,7 @@ const files = readdirSync(join(root, 'bench'))
   .sort();
 const outDir = join(root, 'dist', 'bench');
 mkdirSync(outDir, { recursive: true });
+await buildWorkers(root, outDir); // as the CLI and the app ship them
 const all = [];
 for (const file of files) {
   const entry = join(outDir, basename(file, '.ts') + '.mjs');

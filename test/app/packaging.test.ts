@@ -45,7 +45,7 @@ describe('installer packaging (electron-builder --dir)', () => {
       const app = join(out, 'linux-unpacked');
       expect(existsSync(join(app, 'warehouse-lab'))).toBe(true);
       const files = new Set(listPackage(join(app, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/')));
-      for (const needed of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/engine-process.mjs', '/dist/web/index.html']) {
+      for (const needed of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/engine-process.mjs', '/dist/electron/training-worker.cjs', '/dist/electron/count-worker.cjs', '/dist/web/index.html']) {
         expect(files.has(needed), needed).toBe(true);
       }
       expect([...files].some((f) => /^\/dist\/web\/assets\/SqlEditor-.*\.js$/.test(f))).toBe(true);

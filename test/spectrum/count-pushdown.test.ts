@@ -3,6 +3,8 @@ import { openTempWorkspace } from '../../engine/node';
 import type { EmbeddedWarehouse, Session } from '../../engine';
 import { LocalS3 } from '../../engine/features/s3';
 import { KeyCounter, type KeyCounterOptions } from '../../engine/features/spectrum/key-counter';
+import { LinePieces } from '../../engine/features/spectrum/line-pieces';
+import { countHelper, useCountHelper } from '../../engine/features/spectrum/count-helper';
 import { makeRole } from './helpers';
 
 const INT = { kind: 'int', min: -2147483648, max: 2147483647 } as const;
@@ -10,19 +12,28 @@ const options = (over: Partial<KeyCounterOptions> = {}): KeyCounterOptions => ({
   fields: [INT, { kind: 'text', max: 8 }],
   keyIndex: 0,
   delimiter: ','.charCodeAt(0),
-  header: false,
   ...over,
 });
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** Counts `objects` fed in pieces of `piece` bytes: the pairs sorted by key, or undefined when it gives up. */
-function count(objects: Array<string | Uint8Array>, over: Partial<KeyCounterOptions> = {}, piece = 1 << 20) {
-  const counter = new KeyCounter(options(over));
+/**
+ * Counts `objects` fed in chunks of `chunk` bytes, cut into lines by LinePieces; with `split`, every
+ * other piece goes to a second counter merged at the end (as the helper thread does). The pairs
+ * sorted by key, or undefined when it gives up.
+ */
+function count(objects: Array<string | Uint8Array>, over: Partial<KeyCounterOptions> & { header?: boolean } = {}, chunk = 1 << 20, split = false) {
+  const { header = false, ...rest } = over;
+  const counter = new KeyCounter(options(rest));
+  const helper = new KeyCounter(options(rest));
+  let n = 0;
+  const take = (piece: Uint8Array | false) => piece !== false && (piece.length === 0 || (split && n++ % 2 === 0 ? helper : counter).countLines(piece));
   for (const object of objects) {
     const data = typeof object === 'string' ? bytes(object) : object;
-    for (let at = 0; at < data.length; at += piece) if (!counter.push(data.subarray(at, at + piece))) return undefined;
-    if (!counter.endObject()) return undefined;
+    const lines = new LinePieces(header);
+    for (let at = 0; at < data.length; at += chunk) if (!take(lines.push(data.subarray(at, at + chunk)))) return undefined;
+    if (!take(lines.endObject())) return undefined;
   }
+  counter.merge(helper.share());
   const { keys, counts } = counter.result();
   return { pairs: keys.map((k, i) => [k, counts[i]!]).sort((a, b) => a[0]! - b[0]!), rows: counter.rows };
 }
@@ -32,7 +43,10 @@ describe('KeyCounter: the Spectrum side of an eager-counted join', () => {
     const text = '3,a\n1,bb\n3,ccc\n-5,d\n5000000,e\n 3 ,f\n+1,g\n,h\n007,i';
     const whole = count([text]);
     expect(whole).toEqual({ pairs: [[-5, 1], [1, 2], [3, 3], [7, 1], [5000000, 1]], rows: 9 });
-    for (let piece = 1; piece <= text.length; piece++) expect(count([text], {}, piece), `pieces of ${piece}`).toEqual(whole);
+    for (let chunk = 1; chunk <= text.length; chunk++) {
+      expect(count([text], {}, chunk), `chunks of ${chunk}`).toEqual(whole);
+      expect(count([text], {}, chunk, true), `chunks of ${chunk}, every other piece counted by a second counter`).toEqual(whole);
+    }
   });
 
   it("skips each object's header line, counts the last line without a newline, and NULL keys join nothing", () => {
@@ -41,6 +55,9 @@ describe('KeyCounter: the Spectrum side of an eager-counted join', () => {
     expect(count(['\\N,a\n4,\\N\n'], { nullFormat: '\\N' })).toEqual({ pairs: [[4, 1]], rows: 2 });
     expect(count(['1,a\n,b\n'])).toEqual({ pairs: [[1, 1]], rows: 2 });
     expect(count([''])).toEqual({ pairs: [], rows: 0 });
+    expect(count(['userid,name'], { header: true })).toEqual({ pairs: [], rows: 0 });
+    expect(count(['"user\nid",name\n1,a\n'], { header: true }), 'a quoted header may span lines in CSV').toBeUndefined();
+    expect(count(['userid,name\r\n1,a\n'], { header: true }), 'a CRLF header').toBeUndefined();
   });
 
   it('counts a key that is not the first column, between text in UTF-8', () => {
@@ -144,6 +161,62 @@ INSERT INTO people SELECT g, CASE WHEN g % 3 = 0 THEN 'female' ELSE 'male' END F
       expect(pushed, text).toMatchObject({ code: 'XX000', message: expect.stringContaining('Spectrum Scan Error') });
     }
   });
+
+  it('looks the counts up for integer keys of any width, and lets PostgreSQL judge other key types', async () => {
+    const text = '1,s1,web\n2,s2,web\n2,s3,app\n40,s4,app\n';
+    await both([text]);
+    const join = (other: string, key: string) => `SELECT gender, COUNT(1) FROM pd.t${table} usc JOIN ${other} ON usc.userid = ${key} GROUP BY 1 ORDER BY 1`;
+    const outcome = async (sql: string) => {
+      const o = (await s.execute(sql)).at(-1)!;
+      return o.ok ? o.result.rows : `${o.error.code} ${o.error.message} @${o.error.position}`;
+    };
+    await s.execute(`CREATE TABLE wide AS SELECT userid::bigint AS userid, gender FROM people UNION ALL SELECT 5000000000, 'far';
+CREATE TABLE small AS SELECT userid::smallint AS userid, gender FROM people;
+CREATE TABLE named AS SELECT userid::text AS userid, gender FROM people`);
+    const plain = (sql: string) => outcome(sql.replace('GROUP BY', 'WHERE true GROUP BY'));
+    expect(await outcome(join('wide w', 'w.userid'))).toEqual([['male', 4]]);
+    expect(await outcome(join('wide w', 'w.userid'))).toEqual(await plain(join('wide w', 'w.userid')));
+    expect(await outcome(join('small sm', 'sm.userid'))).toEqual([['male', 4]]);
+    const typeError = await outcome(join('named n', 'n.userid'));
+    expect(typeError).toBe(await plain(join('named n', 'n.userid')));
+    expect(typeError).toContain('operator does not exist: integer = text');
+  });
+
+  it('inside a transaction, a join PostgreSQL rejects reports its own error and the transaction stays usable until then', async () => {
+    await both(['1,s1,web\n']);
+    await s.execute('BEGIN');
+    try {
+      const o = (await s.execute(`SELECT gender, COUNT(1) FROM pd.t${table} usc JOIN people up ON usc.userid = up.nosuch GROUP BY 1`)).at(-1)!;
+      expect(o.ok ? 'ok' : o.error.message).toBe('column up.nosuch does not exist');
+    } finally {
+      await s.execute('ROLLBACK');
+    }
+  });
+
+  it('counts big objects on two threads with the same answer and rows per object', async () => {
+    const helper = countHelper();
+    expect(helper, 'engine/node installs a helper thread').toBeDefined();
+    let jobs = 0;
+    useCountHelper({ start: (o) => { const job = helper!.start(o); if (job) jobs++; return job; } });
+    try {
+      const line = (i: number) => `${(i * 7) % 45 - 3},s${i % 100000},web`;
+      const object = (from: number, n: number) => Array.from({ length: n }, (_, i) => line(from + i)).join('\n') + '\n';
+      const big = [object(0, 400_000), object(400_000, 350_000)];
+      const first = await both(big);
+      expect(first.pushed).toEqual(first.plain);
+      // The first query starts the helper; once it is up, queries use it.
+      for (let i = 0; i < 50 && jobs === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const again = (await s.execute(`SELECT gender, COUNT(1) FROM pd.t${table} usc JOIN people up ON usc.userid = up.userid GROUP BY 1 ORDER BY 1`)).at(-1)!;
+        expect(again.ok && again.result.rows).toEqual(first.plain.rows);
+      }
+      expect(jobs).toBeGreaterThan(0);
+      const perObject = await s.query(`SELECT files, s3_scanned_rows FROM svl_s3query_summary ORDER BY query DESC LIMIT 1`);
+      expect(perObject.rows[0]).toEqual([2, 750_000]);
+    } finally {
+      useCountHelper(helper);
+    }
+  }, 120_000);
 
   it('needs USAGE on the external schema like any read of it', async () => {
     await both(['1,s1,web\n']);

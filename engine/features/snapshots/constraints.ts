@@ -2,6 +2,7 @@ import type { SqlBackend } from '../../backend/backend';
 import { quoteIdent } from '../../sql/quote';
 import { qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
 import { relationExists } from './catalog-exists';
+import { attempt } from '../../backend/attempt';
 
 /**
  * Table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK) of a whole-cluster snapshot. A table
@@ -28,12 +29,6 @@ export async function listConstraints(backend: SqlBackend): Promise<ConstraintEn
 export async function addConstraints(backend: SqlBackend, constraints: ConstraintEntry[]): Promise<void> {
   for (const k of constraints) {
     if (!(await relationExists(backend, qualified(k.schema, k.table)))) continue; // a BACKUP NO table
-    await backend.exec('SAVEPOINT wl_constraint');
-    try {
-      await backend.query(`ALTER TABLE ${qualified(k.schema, k.table)} ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`);
-      await backend.exec('RELEASE SAVEPOINT wl_constraint');
-    } catch {
-      await backend.exec('ROLLBACK TO SAVEPOINT wl_constraint');
-    }
+    await attempt(backend, () => backend.query(`ALTER TABLE ${qualified(k.schema, k.table)} ADD CONSTRAINT ${quoteIdent(k.name)} ${k.definition}`));
   }
 }

@@ -15,6 +15,7 @@ import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
 import { loadTable, parseDump, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
 import { granteeExists, granteeSql, relationExists, roleExists } from './catalog-exists';
+import { attempt } from '../../backend/attempt';
 
 /**
  * Drops every user schema (and with it every table, view and function in it): what is left of a
@@ -121,14 +122,8 @@ async function restoreSequenceDefaults(backend: SqlBackend, dump: Uint8Array): P
   const { header } = parseDump(dump);
   for (const column of header.columns) {
     if (column.identity || column.default === null || !/^nextval\(/.test(column.default)) continue;
-    await backend.exec('SAVEPOINT wl_sequence_default');
-    try {
-      await backend.query(`ALTER TABLE ${qualified(header.schema, header.table)} ALTER COLUMN ${quoteIdent(column.name)} SET DEFAULT ${column.default}`);
-      await backend.exec('RELEASE SAVEPOINT wl_sequence_default');
-    } catch {
-      // The sequence is not in this snapshot (taken before sequences were captured): no default, as before.
-      await backend.exec('ROLLBACK TO SAVEPOINT wl_sequence_default');
-    }
+    // Fails when the sequence is not in this snapshot (taken before sequences were captured): no default, as before.
+    await attempt(backend, () => backend.query(`ALTER TABLE ${qualified(header.schema, header.table)} ALTER COLUMN ${quoteIdent(column.name)} SET DEFAULT ${column.default}`));
   }
 }
 

@@ -32,6 +32,13 @@ export interface EagerCountPlan {
    * table; `source` is a FROM item with the columns (key, wl_fact_rows) counted elsewhere.
    */
   rewrite(source?: string): Token[] | undefined;
+  /** The joined (non-external) table as written, e.g. `raw_data.user_property up`, and its join key (`"up"."userid"`). */
+  other: { from: string; key: string };
+  /**
+   * The statement with the join replaced by a lookup: each row of the other table takes its fact
+   * row count from `lookup` (an SQL expression over `other.key`, 0 or NULL for keys with no fact row).
+   */
+  rewriteAsLookup(lookup: string): Token[] | undefined;
 }
 
 export const FACT_ROWS_COLUMN = 'wl_fact_rows';
@@ -81,6 +88,7 @@ export function eagerCountPlan(
   i++;
   const b = columnRef();
   if (!b?.qualifier) return undefined;
+  const joinEnd = i - 1;
   if (at('GROUP')) {
     if (keyword(w[i + 1]) !== 'BY') return undefined;
     i += 2;
@@ -109,40 +117,32 @@ export function eagerCountPlan(
 
   if (bad) return undefined;
   const factRows = FACT_ROWS_COLUMN;
+  const factAlias = quoteIdent(fact.alias);
   const k = quoteIdent(key.name);
-  const rewrite = (source = `(SELECT ${k}, count(*) AS ${factRows} FROM ${quoteIdent(fact.schema!)}.${quoteIdent(fact.table)} GROUP BY ${k})`): Token[] | undefined => {
-    const replaced = new Map<Token, Token[]>();
-    const start = w[fact.from]!;
-    replaced.set(start, [synth(`${source} AS ${quoteIdent(fact.alias)}`, start.start)]);
-    const dropped = new Set<Token>(w.slice(fact.from + 1, fact.to + 1));
+  /** The statement with `replaced` tokens swapped and `dropped` ones left out, COUNTs summing the fact rows. */
+  const rewritten = (replaced: Map<Token, Token[]>, dropped: Set<Token>): Token[] => {
     for (const c of counts) {
       const first = w[c.from]!;
-      const sum = `coalesce(sum(${quoteIdent(fact.alias)}.${factRows}), 0)::bigint${c.aliased ? '' : ' AS count'}`;
+      const sum = `coalesce(sum(${factAlias}.${factRows}), 0)::bigint${c.aliased ? '' : ' AS count'}`;
       replaced.set(first, [synth(sum, first.start)]);
       for (const t of w.slice(c.from + 1, c.to + 1)) dropped.add(t);
     }
-    // Spaces and comments between dropped tokens go too; one space separates what follows.
-    const out: Token[] = [];
-    let skipping = false;
-    let skippedSpace = false;
-    for (const t of statement.tokens) {
-      const replacement = replaced.get(t);
-      if (replacement) {
-        out.push(...replacement);
-        skipping = true;
-      } else if (dropped.has(t)) skipping = true;
-      else if (t.kind === 'space' || t.kind === 'comment') {
-        if (skipping) skippedSpace = true;
-        else out.push(t);
-      } else {
-        if (skipping && skippedSpace) out.push(synth(' ', t.start, 'space'));
-        skipping = skippedSpace = false;
-        out.push(t);
-      }
-    }
-    return out;
+    return replaceTokens(statement.tokens, replaced, dropped);
   };
-  return { schema: fact.schema!, table: fact.table, external: factTable, key: key.name, rewrite };
+  const rewrite = (source = `(SELECT ${k}, count(*) AS ${factRows} FROM ${quoteIdent(fact.schema!)}.${quoteIdent(fact.table)} GROUP BY ${k})`): Token[] | undefined => {
+    const start = w[fact.from]!;
+    const replaced = new Map([[start, [synth(`${source} AS ${factAlias}`, start.start)]]]);
+    return rewritten(replaced, new Set(w.slice(fact.from + 1, fact.to + 1)));
+  };
+  const otherFrom = textBetween(statement.tokens, w[other.from]!, w[other.to]!);
+  const rewriteAsLookup = (lookup: string): Token[] | undefined => {
+    // FROM a JOIN b ON … becomes FROM other CROSS JOIN LATERAL (counts) WHERE there are any.
+    const start = w[left.from]!;
+    const from = `${otherFrom} CROSS JOIN LATERAL (SELECT ${lookup} AS ${factRows}) AS ${factAlias} WHERE ${factAlias}.${factRows} > 0`;
+    return rewritten(new Map([[start, [synth(from, start.start)]]]), new Set(w.slice(left.from + 1, joinEnd + 1)));
+  };
+  const otherKeySql = `${quoteIdent(other.alias)}.${quoteIdent(otherKey.name)}`;
+  return { schema: fact.schema!, table: fact.table, external: factTable, key: key.name, rewrite, other: { from: otherFrom, key: otherKeySql }, rewriteAsLookup };
 
   function skipAlias(): boolean {
     if (at('AS')) {
@@ -201,4 +201,32 @@ export function eagerCountPlan(
       i++;
     }
   }
+}
+
+/** Source text from token `first` through token `last`, as written. */
+function textBetween(tokens: Token[], first: Token, last: Token): string {
+  return tokens.slice(tokens.indexOf(first), tokens.indexOf(last) + 1).map((t) => t.text).join('');
+}
+
+/** Spaces and comments between dropped tokens go too; one space separates what follows. */
+function replaceTokens(tokens: Token[], replaced: Map<Token, Token[]>, dropped: Set<Token>): Token[] {
+  const out: Token[] = [];
+  let skipping = false;
+  let skippedSpace = false;
+  for (const t of tokens) {
+    const replacement = replaced.get(t);
+    if (replacement) {
+      out.push(...replacement);
+      skipping = true;
+    } else if (dropped.has(t)) skipping = true;
+    else if (t.kind === 'space' || t.kind === 'comment') {
+      if (skipping) skippedSpace = true;
+      else out.push(t);
+    } else {
+      if (skipping && skippedSpace) out.push(synth(' ', t.start, 'space'));
+      skipping = skippedSpace = false;
+      out.push(t);
+    }
+  }
+  return out;
 }

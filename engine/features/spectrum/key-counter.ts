@@ -1,5 +1,5 @@
 /**
- * Counts the values of one integer column of delimited text objects as they stream past: the
+ * Counts the values of one integer column of delimited text lines as they stream past: the
  * Spectrum layer's part of an eager-counted join (see count-pushdown.ts). It only accepts text whose
  * meaning is certain without PostgreSQL's CSV rules: ASCII, no quotes, every line with the table's
  * number of fields, every field valid for its column (plain integers in range, text within its
@@ -19,13 +19,18 @@ export interface KeyCounterOptions {
   delimiter: number;
   /** NULL AS string; an empty field is NULL when absent (PostgreSQL's CSV default). */
   nullFormat?: string;
-  /** Skip each object's first line. */
-  header: boolean;
 }
 
-const NEWLINE = 10;
-const CR = 13;
-const QUOTE = 34;
+/** What a counter counted, to be merged into another (a helper thread's share of the objects). */
+export interface CountShare {
+  rows: number;
+  dense: Float64Array;
+  sparse: Array<[number, number]>;
+}
+
+import { NEWLINE, CR, QUOTE, validUtf8 } from './line-pieces';
+
+
 const SPACE = 32;
 const TAB = 9;
 const MINUS = 45;
@@ -36,67 +41,45 @@ const ASCII_END = 128;
 const NO_KEY = Infinity;
 /** Keys in [0, DENSE_LIMIT) are counted in an array, others in a Map. */
 const DENSE_LIMIT = 1 << 22;
-const NEWLINE_BYTES = new Uint8Array([NEWLINE]);
 /** More digits than this may not be an exact double: left to PostgreSQL. */
 const MAX_DIGITS = 15;
 
 export class KeyCounter {
   private dense = new Float64Array(1024);
   private readonly sparse = new Map<number, number>();
-  private carry: Uint8Array | undefined;
-  private headerPending: boolean;
   private readonly nullBytes: Uint8Array | undefined;
   /** Per field: the text length limit, or -1 for an integer field. */
   private readonly textLimit: Float64Array;
-  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private key = NO_KEY;
   private sawNonAscii = false;
   /** Lines read (the object's rows), across objects. */
   rows = 0;
 
   constructor(private readonly options: KeyCounterOptions) {
-    this.headerPending = options.header;
     this.nullBytes = options.nullFormat === undefined || options.nullFormat === '' ? undefined : new TextEncoder().encode(options.nullFormat);
     this.textLimit = Float64Array.from(options.fields, (f) => (f.kind === 'text' ? f.max : -1));
   }
 
-  /** Whether bytes that are not ASCII form valid UTF-8 (PostgreSQL rejects anything else). */
-  private validUtf8(chunk: Uint8Array): boolean {
-    try {
-      this.utf8.decode(chunk); // whole lines: no character continues past them
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Feeds the next piece of the current object; false when the text needs PostgreSQL. */
-  push(chunk: Uint8Array): boolean {
-    const bytes = this.carry ? concat(this.carry, chunk) : chunk;
-    this.carry = undefined;
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline < 0) {
-      this.carry = bytes;
-      return true;
-    }
-    if (!this.lines(bytes, lastNewline + 1)) return false;
-    if (lastNewline + 1 < bytes.length) this.carry = bytes.slice(lastNewline + 1);
+  /** Counts whole lines (a piece from LinePieces); false when the text needs PostgreSQL. */
+  countLines(piece: Uint8Array): boolean {
+    if (!this.lines(piece, piece.length)) return false;
     // Decoding is the costly part of the check (20 ms per 27 MB): only for text that needs it.
     if (this.sawNonAscii) {
       this.sawNonAscii = false;
-      return this.validUtf8(bytes.subarray(0, lastNewline + 1));
+      return validUtf8(piece);
     }
     return true;
   }
 
-  /** Ends the current object (its last line may lack a newline); false when it needs PostgreSQL. */
-  endObject(): boolean {
-    const last = this.carry;
-    this.carry = undefined;
-    const ok = !last || (this.lines(concat(last, NEWLINE_BYTES), last.length + 1) && (!this.sawNonAscii || this.validUtf8(last)));
-    this.sawNonAscii = false;
-    this.headerPending = this.options.header;
-    return ok;
+  share(): CountShare {
+    return { rows: this.rows, dense: this.dense, sparse: [...this.sparse] };
+  }
+
+  merge(share: CountShare): void {
+    this.rows += share.rows;
+    if (share.dense.length > this.dense.length) this.grow(share.dense.length - 1);
+    for (let k = 0; k < share.dense.length; k++) this.dense[k]! += share.dense[k]!;
+    for (const [k, n] of share.sparse) this.sparse.set(k, (this.sparse.get(k) ?? 0) + n);
   }
 
   /** The counted keys and how often each occurred (NULL keys are not counted: they join nothing). */
@@ -134,13 +117,6 @@ export class KeyCounter {
       if (b !== delimiter && b !== NEWLINE) {
         if (b === QUOTE || b === CR || b === 0) return false; // PostgreSQL's CSV rules needed
         if (b >= ASCII_END) this.sawNonAscii = true;
-        continue;
-      }
-      if (this.headerPending) {
-        if (b === NEWLINE) {
-          this.headerPending = false;
-          fieldStart = i + 1;
-        }
         continue;
       }
       if (b === NEWLINE ? field !== last : field === last) return false; // a blank line, or too few or too many fields
@@ -208,13 +184,6 @@ export class KeyCounter {
     next.set(this.dense);
     this.dense = next;
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 function equalBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array): boolean {

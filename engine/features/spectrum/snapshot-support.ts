@@ -2,6 +2,7 @@ import type { SqlBackend } from '../../backend/backend';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { loadCatalog, saveCatalog, type Catalog, type ExternalSchema } from './catalog';
 import { materialize } from './materialize';
+import { attempt } from '../../backend/attempt';
 
 /**
  * What a whole-cluster snapshot keeps of Spectrum. External schemas are cluster objects; the data
@@ -65,18 +66,11 @@ export async function restoreExternalSchemas(
   catalog.schemas = backup.schemas;
   for (const [name, db] of Object.entries(backup.databases)) catalog.databases[name] ??= db;
   await saveCatalog({ services, backend, asAdmin: (work) => work() }, catalog);
-  const inTransaction = backend.inTransaction();
   for (const [schemaName, schema] of Object.entries(catalog.schemas)) {
     const exists = await backend.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaName]);
     if (!exists.rows.length) continue;
     for (const table of Object.values(catalog.databases[schema.database]?.tables ?? {})) {
-      if (inTransaction) await backend.exec('SAVEPOINT wl_external_table');
-      try {
-        await materialize(backend, services.store, schemaName, table);
-        if (inTransaction) await backend.exec('RELEASE SAVEPOINT wl_external_table');
-      } catch {
-        if (inTransaction) await backend.exec('ROLLBACK TO SAVEPOINT wl_external_table');
-      }
+      await attempt(backend, () => materialize(backend, services.store, schemaName, table));
     }
   }
 }

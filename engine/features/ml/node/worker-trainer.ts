@@ -4,37 +4,12 @@
  * first time it is needed (once per process); when esbuild is not available (a packaged app without
  * dev tools) jobs fall back to the cooperative in-thread trainer.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MlError, type AutopilotProgress } from '../../../ml/index';
-import { packageRoot } from '../../../workspace/node/paths';
+import { workerSource } from '../../../workspace/node/worker-source';
 import { inThreadTrainer, type Trainer, type TrainingOutput, type TrainingRequest } from '../trainer';
-
-let workerSource: Promise<string | null> | undefined;
-
-function entryFile(): string | null {
-  const candidates = [join(dirname(fileURLToPath(import.meta.url)), 'training-worker.ts')];
-  try {
-    candidates.push(join(packageRoot(), 'engine', 'features', 'ml', 'node', 'training-worker.ts'));
-  } catch {
-    // no package root: only the file next to this module
-  }
-  return candidates.find((f) => existsSync(f)) ?? null;
-}
-
-async function bundleWorker(): Promise<string | null> {
-  const entry = entryFile();
-  if (!entry) return null;
-  try {
-    const esbuild = await import('esbuild');
-    const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'silent' });
-    return out.outputFiles[0]?.text ?? null;
-  } catch {
-    return null;
-  }
-}
 
 export const workerTrainer: Trainer = (request: TrainingRequest, onProgress: (p: AutopilotProgress) => void) => {
   let worker: Worker | null = null;
@@ -43,8 +18,7 @@ export const workerTrainer: Trainer = (request: TrainingRequest, onProgress: (p:
   let rejectDone: (e: unknown) => void = () => {};
   const done = new Promise<TrainingOutput>((resolve, reject) => {
     rejectDone = reject;
-    workerSource ??= bundleWorker();
-    void workerSource.then((source) => {
+    void workerSource(dirname(fileURLToPath(import.meta.url)), 'features/ml/node/training-worker.ts').then((source) => {
       if (cancelled) return reject(new MlError('Model training was cancelled.', 'cancelled'));
       if (!source) {
         fallback = inThreadTrainer(request, onProgress);
