@@ -177,6 +177,10 @@ CREATE TABLE named AS SELECT userid::text AS userid, gender FROM people`);
     expect(await outcome(join('wide w', 'w.userid'))).toEqual([['male', 4]]);
     expect(await outcome(join('wide w', 'w.userid'))).toEqual(await plain(join('wide w', 'w.userid')));
     expect(await outcome(join('small sm', 'sm.userid'))).toEqual([['male', 4]]);
+    // The external table on the right, no GROUP BY, an alias with AS and a comment inside the join.
+    const right = `SELECT COUNT(1) AS n FROM wide AS w /* dimension */ INNER JOIN pd.t${table} usc ON w.userid = usc.userid`;
+    expect(await outcome(right)).toEqual([[4]]);
+    expect(await outcome(right.replace('INNER JOIN', 'JOIN').replace('usc.userid', 'usc.userid AND w.userid < 2'))).toEqual([[1]]); // not pushed down: same rules
     const typeError = await outcome(join('named n', 'n.userid'));
     expect(typeError).toBe(await plain(join('named n', 'n.userid')));
     expect(typeError).toContain('operator does not exist: integer = text');
