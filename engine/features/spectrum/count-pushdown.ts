@@ -3,7 +3,7 @@ import type { Token } from '../../sql/tokenizer';
 import type { ExternalColumn, ExternalTable } from './catalog';
 import { FACT_ROWS_COLUMN, type EagerCountPlan } from './eager-count';
 import { KeyCounter, type FieldRule } from './key-counter';
-import { LinePieces } from './line-pieces';
+import { LinePieces, NEWLINE } from './line-pieces';
 import { countHelper } from './count-helper';
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { pgType, tableFiles, type ScannedFile } from './materialize';
@@ -64,15 +64,15 @@ export async function pushDownCount(context: StatementContext, plan: EagerCountP
   const files: ScannedFile[] = [];
   /** The file of each piece handed to the helper. */
   const helped: ScannedFile[] = [];
-  let pieces = 0;
-  /** Counts a piece here or, every other one (starting with the first), on the helper. */
-  const take = (piece: Uint8Array | false, scanned: ScannedFile): boolean => {
-    if (piece === false) return false;
-    if (piece.length === 0) return true;
-    if (helper && pieces++ % 2 === 0) {
-      helper.count(piece);
+  /** Counts a piece here, its first part (HELPER_SHARE) on the helper when there is one. */
+  const take = (whole: Uint8Array | false, scanned: ScannedFile): boolean => {
+    if (whole === false) return false;
+    let piece = whole;
+    const half = helper && piece.length >= SPLIT_BYTES ? piece.indexOf(NEWLINE, Math.floor(piece.length * HELPER_SHARE)) + 1 : 0;
+    if (half > 0) {
+      helper!.count(piece.subarray(0, half));
       helped.push(scanned);
-      return true;
+      piece = piece.subarray(half);
     }
     const before = counter.rows;
     if (!counter.countLines(piece)) return false;
@@ -84,7 +84,7 @@ export async function pushDownCount(context: StatementContext, plan: EagerCountP
     const scanned: ScannedFile = { uri, size: file.size, rows: 0, cacheTable: '' };
     files.push(scanned);
     const lines = new LinePieces(table.skipHeaderLines > 0);
-    for await (const chunk of chunksOf(store, file.path)) if (!(ok = take(lines.push(chunk), scanned))) break;
+    for await (const chunk of readAhead(chunksOf(store, file.path))) if (!(ok = take(lines.push(chunk), scanned))) break;
     if (!ok || !(ok = take(lines.endObject(), scanned))) break;
   }
   const shared = await helper?.finish();
@@ -102,6 +102,30 @@ export async function pushDownCount(context: StatementContext, plan: EagerCountP
 
 /** Below this much text a second thread costs more than it saves. */
 const PARALLEL_BYTES = 8 << 20;
+/** Pieces at least this long are shared with the helper. */
+const SPLIT_BYTES = 64 << 10;
+/**
+ * The helper's share of a piece: more than half, as this thread also reads, cuts and posts the
+ * pieces (measured on the lecture's 27 MB: 100 ms counting + 34 ms the rest here with half each,
+ * the helper done first; with 0.6 both finish together).
+ */
+const HELPER_SHARE = 0.6;
+
+/** Asks for the next chunk before the current one is counted, so reading overlaps counting. */
+async function* readAhead(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      yield r.value;
+    }
+  } finally {
+    await next.then(() => it.return?.(), () => undefined);
+  }
+}
 
 async function* chunksOf(store: WorkspaceStore, path: string): AsyncIterable<Uint8Array> {
   if (store.readChunks) yield* store.readChunks(path);
