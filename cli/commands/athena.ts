@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { StatementOutcome } from '../../engine';
-import { AthenaError, athenaResultSet, runAthenaQuery, type AthenaResult } from '../../engine/features/athena';
+import { AthenaError, athenaOutcome, athenaResultSet, runAthenaQuery, type AthenaResult } from '../../engine/features/athena';
 import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
 import { formatOutcomes } from '../format/outcomes';
 import { EXIT, type CliCommand } from './command';
 import { outputFormat, readSqlInput } from './sql-input';
-
 
 /** `warehouse-lab athena`: one query over the Glue catalog, without the cluster (works while it is paused or deleted). */
 export const athenaCommand: CliCommand = {
@@ -39,16 +37,7 @@ export const athenaCommand: CliCommand = {
       await warehouse.close();
     }
     if (format === 'json') io.stdout(JSON.stringify(athenaResultSet(result), null, 4) + '\n');
-    else {
-      const outcome: StatementOutcome = {
-        ok: true,
-        result: {
-          sql, command: 'SELECT', columns: result.columns.map((c) => ({ name: c.name, type: c.type, typeOid: 25 })), rows: result.rows, rowCount: result.rows.length,
-          truncated: false, notices: [], elapsedMs: result.elapsedMs, queryId: 0,
-        },
-      };
-      io.stdout(formatOutcomes([outcome], format).stdout);
-    }
+    else io.stdout(formatOutcomes([athenaOutcome(sql, result)], format).stdout);
     const mb = (result.scan.bytes / (1024 * 1024)).toFixed(2);
     io.stderr(`Athena scan: ${result.scan.bytes} bytes (${mb} MB), ${result.scan.files} file(s), $${result.scan.costUsd.toFixed(6)}\n`);
     return EXIT.ok;

@@ -93,6 +93,8 @@ export interface Contract {
     request: { line: string; files?: { name: string; bytes: Uint8Array }[] };
     response: ConsoleResult;
   };
+  /** One Athena query over the Glue catalog (no cluster, no user): its result, or its failure, as one outcome. */
+  'athena.query': { request: { sql: string; database?: string }; response: StatementOutcome[] };
   /** An object's bytes from the local S3, for the S3 panel's download (console output is text only). */
   's3.getObject': { request: { bucket: string; key: string }; response: { bytes: Uint8Array } };
   'labs.list': { request: Record<string, never>; response: LabSummary[] };
@@ -157,6 +159,7 @@ export const requestValidators: { [K in Channel]: Validator } = {
     line: str({ nonEmpty: true, max: 10_000 }),
     files: optional(arrayOf(object({ name: str({ nonEmpty: true, max: 1024 }), bytes: bytes(MAX_UPLOAD) }), 1000)),
   }),
+  'athena.query': object({ sql: str({ max: MAX_SQL }), database: optional(str({ nonEmpty: true, max: 255 })) }),
   's3.getObject': object({ bucket: str({ nonEmpty: true, max: 63 }), key: str({ nonEmpty: true, max: 1024 }) }),
   'labs.list': empty,
   'labs.get': object({ labId: id }),

@@ -5,6 +5,7 @@ import { withLabFiles } from '../console/lab-files-io';
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { catalogSnapshot } from './catalog-snapshot';
 import { LocalS3, S3Problem } from '../features/s3/local-s3';
+import { AthenaError, athenaFailure, athenaOutcome, runAthenaQuery } from '../features/athena';
 import {
   toErrorShape,
   validateRequest,
@@ -170,6 +171,15 @@ export function createHostHandlers(deps: HostDeps): HostHandlers & { close(): Pr
           uploads?.ended(result.exitCode);
           return result;
         });
+    },
+    async 'athena.query'({ sql, database }) {
+      const { warehouse } = await workspace();
+      try {
+        return [athenaOutcome(sql, await runAthenaQuery(warehouse, sql, database ? { database } : {}))];
+      } catch (e) {
+        if (e instanceof AthenaError) return [athenaFailure(sql, e)];
+        throw e;
+      }
     },
     async 's3.getObject'({ bucket, key }) {
       try {

@@ -106,6 +106,22 @@ describe('runner store', () => {
     expect(transport.sent[0]).toMatchObject({ channel: 'sql.execute', payload: { sql: 'SELEC', user: 'awsuser' } });
   });
 
+  it('sends an Athena run to athena.query with its database, not as a cluster user, and remembers the sandbox target', async () => {
+    const transport = fakeTransport(() => [{ ok: false, sql: 'SELECT 1', error: { code: 'SCHEMA_NOT_FOUND', message: 'SCHEMA_NOT_FOUND: line 1:15: Schema lake does not exist' } }]);
+    setHost(new HostClient(transport));
+    const record = await useRunner().run('SELECT * FROM t', 'awsuser', 0, { engine: 'athena', database: 'lake' });
+    expect(transport.sent[0]).toMatchObject({ channel: 'athena.query', payload: { sql: 'SELECT * FROM t', database: 'lake' } });
+    expect(record.engine).toBe('athena');
+    expect((await useRunner().run('SELECT 1', 'awsuser')).engine).toBe('redshift');
+    const sandbox = useSandbox();
+    expect(sandbox.target).toEqual({ engine: 'redshift', database: 'default' });
+    sandbox.target.engine = 'athena';
+    sandbox.target.database = 'lake';
+    await nextTick();
+    setActivePinia(createPinia());
+    expect(useSandbox().target).toEqual({ engine: 'athena', database: 'lake' });
+  });
+
   it('restarts the host when a polite cancel does not stop the statement', async () => {
     const transport = fakeTransport(() => ({ cancelled: true }), ['sql.execute']);
     setHost(new HostClient(transport));

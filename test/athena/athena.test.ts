@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFolderWorkspace } from '../../engine/node';
 import { AthenaError, runAthenaQuery } from '../../engine/features/athena';
 import { LocalS3 } from '../../engine/features/s3';
+import { createHostHandlers } from '../../engine/host/host-core';
+import { validateRequest } from '../../engine/host/contract';
 import { aws, makeRole } from '../spectrum/helpers';
 
 const root = join(__dirname, '..', '..');
@@ -94,6 +96,28 @@ describe('warehouse-lab athena', () => {
     expect(out.ResultSet.ResultSetMetadata.ColumnInfo.map((c: { Name: string; Type: string }) => [c.Name, c.Type])).toEqual([['channel', 'varchar'], ['n', 'bigint']]);
     expect(out.Statistics.DataScannedInBytes).toBe(FACTS.length);
     expect(r.stderr).toBe(`Athena scan: ${FACTS.length} bytes (0.00 MB), 1 file(s), $0.000048\n`);
+  });
+
+  it("the app's athena.query channel: one outcome with the rows and the Athena bill, or Athena's error type and message", async () => {
+    const warehouse = await openFolderWorkspace(workspace);
+    try {
+      const handlers = createHostHandlers({
+        engineVersion: 'test',
+        emit: () => undefined,
+        loadLabs: async () => undefined,
+        openWorkspace: async () => ({ warehouse, created: false, location: workspace, kind: 'node-dir' }),
+      });
+      const [ok] = await handlers['athena.query']({ sql: 'SELECT gender, count(*) AS n FROM users GROUP BY 1 ORDER BY 1', database: 'myspectrum_db' });
+      expect(ok).toMatchObject({ ok: true, result: { columns: [{ name: 'gender', type: 'varchar' }, { name: 'n', type: 'bigint' }], rows: [['female', '2'], ['male', '1']], rowCount: 2 } });
+      expect(ok!.ok && ok!.result.scan).toMatchObject({ bytes: USERS.length, files: 1, rows: 3 });
+      const [missing] = await handlers['athena.query']({ sql: 'SELECT * FROM internal_only', database: 'myspectrum_db' });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'TABLE_NOT_FOUND', message: expect.stringMatching(/^TABLE_NOT_FOUND: line 1:15: .*internal_only/) } });
+      const [noDatabase] = await handlers['athena.query']({ sql: 'SELECT * FROM users' });
+      expect(noDatabase).toMatchObject({ ok: false, error: { code: 'SCHEMA_NOT_FOUND' } });
+      expect(validateRequest('athena.query', { sql: 'SELECT 1', database: '' })?.message).toContain('invalid athena.query request');
+    } finally {
+      await warehouse.close();
+    }
   });
 
   it('prints tables and CSV, and sees only the catalog, never the cluster tables', () => {

@@ -221,4 +221,14 @@ CREATE EXTERNAL TABLE panels_ext.uploads (id integer, name varchar(16)) ROW FORM
   await page.getByTestId('running').waitFor({ state: 'detached', timeout: 60_000 });
   expect((await sandbox.errorMessage()) === undefined, `query this table runs: ${await sandbox.errorMessage()}`);
   expect((await sandbox.resultGridText()).includes('gamma'), 'the S3 rows come back');
+  // The same catalog table through Athena: no cluster, billed by the scan.
+  await sandbox.queryWith('athena', 'panels_db');
+  await sandbox.runAndWait('SELECT name FROM uploads ORDER BY name');
+  expect((await sandbox.errorMessage()) === undefined, `Athena query runs: ${await sandbox.errorMessage()}`);
+  expect((await sandbox.resultGridText()).includes('gamma'), 'Athena reads the same S3 rows');
+  expect((await sandbox.scanText()).startsWith('Athena scan:'), `Athena's bill shown: ${await sandbox.scanText()}`);
+  await screenshot('panels-athena-dark');
+  await sandbox.runAndWait('SELECT * FROM raw_data.channel');
+  expect((await sandbox.errorMessage())?.startsWith('SCHEMA_NOT_FOUND') || (await sandbox.errorMessage())?.startsWith('TABLE_NOT_FOUND'), `cluster tables are not in the catalog: ${await sandbox.errorMessage()}`);
+  await sandbox.queryWith('redshift');
 });

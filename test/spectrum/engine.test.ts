@@ -173,6 +173,11 @@ describe('external tables', () => {
     expect((await q(`SELECT "values", location FROM svv_external_partitions WHERE tablename = 'sales' ORDER BY 1`)).rows).toEqual([
       ['["1"]', 's3://sales-bucket/sales/month=1/'], ['["2"]', 's3://sales-bucket/sales/month=2/'],
     ]);
+    const sizes = await q(`SELECT "$path", "$size", count(*) FROM spectrum.sales GROUP BY 1, 2 ORDER BY 1`);
+    expect(sizes.rows).toEqual([
+      ['s3://sales-bucket/sales/month=1/a.csv', 'id,amount\n1,10\n2,20\n'.length, 2],
+      ['s3://sales-bucket/sales/month=2/a.csv', 'id,amount\n3,30\n'.length, 1],
+    ]);
     await q('ALTER TABLE spectrum.sales DROP PARTITION (month=1)');
     expect((await q('SELECT count(*) FROM spectrum.sales')).rows[0]![0]).toBe(1);
     const star = await q('SELECT * FROM spectrum.sales');

@@ -12,9 +12,10 @@ export default {
     run: 'Run', runAll: 'Run all', cancel: 'Cancel', format: 'Format', newTab: 'New tab', open: 'Open…', save: 'Save…', history: 'History',
     searchHistory: 'Search history', noHistory: 'No queries yet', schema: 'Schema', refresh: 'Refresh', tab: 'Query {n}', closeTab: 'Close tab',
     insertName: 'Insert name', selectTop: 'SELECT first 100 rows', copyName: 'Copy name', external: 'external', view: 'view', model: 'model',
+    queryWith: 'Query with', redshift: 'Redshift', athena: 'Athena (Glue catalog)', athenaDatabase: 'Database', athenaHint: 'Athena reads the Glue catalog\'s tables without the cluster, one SELECT at a time, billed by the bytes it scans.',
   },
   result: {
-    rows: '{count} row | {count} rows', affected: '{command}: {count} row | {command}: {count} rows', time: '{ms} ms', scan: 'Spectrum scan: {bytes} bytes, {files} files, USD {cost}',
+    rows: '{count} row | {count} rows', affected: '{command}: {count} row | {command}: {count} rows', time: '{ms} ms', scan: 'Spectrum scan: {bytes} bytes, {files} file, USD {cost} | Spectrum scan: {bytes} bytes, {files} files, USD {cost}', athenaScan: 'Athena scan: {bytes} bytes, {files} file, USD {cost} | Athena scan: {bytes} bytes, {files} files, USD {cost}',
     copy: 'Copy', exportCsv: 'CSV', exportXlsx: 'XLSX', exportJson: 'JSON', noResult: 'Run a query to see its result here.', error: 'Error {code}', at: 'at position {position}',
     statement: 'Statement {n}', notices: 'Messages', copied: 'Copied', loadingRows: 'Loading rows…',
   },

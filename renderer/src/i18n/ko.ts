@@ -14,9 +14,10 @@ const ko: typeof en = {
     run: '실행', runAll: '모두 실행', cancel: '취소', format: '정렬', newTab: '새 탭', open: '열기…', save: '저장…', history: '기록',
     searchHistory: '기록 검색', noHistory: '아직 실행한 쿼리가 없습니다', schema: '스키마', refresh: '새로 고침', tab: '쿼리 {n}', closeTab: '탭 닫기',
     insertName: '이름 넣기', selectTop: '처음 100행 SELECT', copyName: '이름 복사', external: '외부', view: '뷰', model: '모델',
+    queryWith: '쿼리 엔진', redshift: 'Redshift', athena: 'Athena (Glue 카탈로그)', athenaDatabase: '데이터베이스', athenaHint: 'Athena는 클러스터 없이 Glue 카탈로그의 테이블을 읽습니다. 한 번에 SELECT 하나, 스캔한 바이트만큼 과금됩니다.',
   },
   result: {
-    rows: '{count}행', affected: '{command}: {count}행', time: '{ms}ms', scan: 'Spectrum 스캔: {bytes}바이트, 파일 {files}개, USD {cost}',
+    rows: '{count}행', affected: '{command}: {count}행', time: '{ms}ms', scan: 'Spectrum 스캔: {bytes}바이트, 파일 {files}개, USD {cost}', athenaScan: 'Athena 스캔: {bytes}바이트, 파일 {files}개, USD {cost}',
     copy: '복사', exportCsv: 'CSV', exportXlsx: 'XLSX', exportJson: 'JSON', noResult: '쿼리를 실행하면 결과가 여기에 표시됩니다.', error: '오류 {code}', at: '위치 {position}',
     statement: '문장 {n}', notices: '메시지', copied: '복사됨', loadingRows: '행을 불러오는 중…',
   },

@@ -17,7 +17,14 @@ export interface RunRecord {
   user: string;
   outcomes: StatementOutcome[];
   elapsedMs: number;
+  /** Which engine ran it: the cluster, or Athena over the Glue catalog. */
+  engine: QueryEngine;
 }
+
+export type QueryEngine = 'redshift' | 'athena';
+
+/** Where a run goes: the cluster as a user, or Athena with a default Glue database. */
+export type RunTarget = { engine: 'redshift' } | { engine: 'athena'; database?: string };
 
 /** Runs SQL through the host (one batch at a time) and cancels it for sure. */
 export const useRunner = defineStore('runner', () => {
@@ -26,14 +33,17 @@ export const useRunner = defineStore('runner', () => {
   let currentRequest: string | undefined;
   let counter = 0;
 
-  async function run(sql: string, user: string, editorOffset = 0): Promise<RunRecord> {
+  async function run(sql: string, user: string, editorOffset = 0, target: RunTarget = { engine: 'redshift' }): Promise<RunRecord> {
     const requestId = `run-${Date.now()}-${++counter}`;
     currentRequest = requestId;
     running.value = true;
     const started = performance.now();
     let outcomes: StatementOutcome[];
     try {
-      outcomes = await host().call('sql.execute', { requestId, user, sql, pageSize: PAGE_SIZE });
+      outcomes =
+        target.engine === 'athena'
+          ? await host().call('athena.query', { sql, ...(target.database ? { database: target.database } : {}) })
+          : await host().call('sql.execute', { requestId, user, sql, pageSize: PAGE_SIZE });
     } catch (e) {
       const error = e instanceof HostError ? { code: e.code, message: e.message, ...(e.position !== undefined ? { position: e.position } : {}) } : CANCELLED;
       outcomes = [{ ok: false, sql, error }];
@@ -45,7 +55,7 @@ export const useRunner = defineStore('runner', () => {
         currentRequest = undefined;
       }
     }
-    const record: RunRecord = { sql, editorOffset, user, outcomes, elapsedMs: performance.now() - started };
+    const record: RunRecord = { sql, editorOffset, user, outcomes, elapsedMs: performance.now() - started, engine: target.engine };
     last.value = record;
     return record;
   }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { loadPersisted, savePersisted } from '../util/persisted';
+import type { QueryEngine } from './runner';
 
 export interface QueryTab {
   id: string;
@@ -27,6 +28,9 @@ export const useSandbox = defineStore('sandbox', () => {
   const activeId = ref<string>(saved.activeId && tabs.value.some((t) => t.id === saved.activeId) ? saved.activeId : tabs.value[0]!.id);
   const history = ref<HistoryEntry[]>(loadPersisted('history', []));
   const historyFilter = ref('');
+  /** The sandbox's engine: the cluster, or Athena with its default Glue database. */
+  const target = ref<{ engine: QueryEngine; database: string }>(loadPersisted('query-target', { engine: 'redshift', database: 'default' }));
+  watch(target, () => savePersisted('query-target', target.value), { deep: true });
 
   const active = computed(() => tabs.value.find((t) => t.id === activeId.value) ?? tabs.value[0]!);
   const filteredHistory = computed(() => {
@@ -66,7 +70,7 @@ export const useSandbox = defineStore('sandbox', () => {
     if (history.value.length > MAX_HISTORY) history.value.length = MAX_HISTORY;
   }
 
-  return { tabs, activeId, active, history, historyFilter, filteredHistory, addTab, closeTab, setText, record };
+  return { tabs, activeId, active, history, historyFilter, filteredHistory, target, addTab, closeTab, setText, record };
 });
 
 function newTab(n: number, text = ''): QueryTab {

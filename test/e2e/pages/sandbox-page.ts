@@ -48,6 +48,16 @@ export class SandboxPage {
     return (await this.view().getByTestId('result-rowcount').textContent()) ?? '';
   }
 
+  /** Chooses who runs the queries: the cluster, or Athena with a Glue database. */
+  async queryWith(engine: 'redshift' | 'athena', database?: string): Promise<void> {
+    await this.view().getByTestId('query-engine').selectOption(engine);
+    if (database !== undefined) await this.view().getByTestId('athena-database').fill(database);
+  }
+
+  async scanText(): Promise<string> {
+    return (await this.view().getByTestId('result-scan').textContent()) ?? '';
+  }
+
   async resultGridText(): Promise<string> {
     return (await this.view().getByTestId('result-grid').textContent()) ?? '';
   }
