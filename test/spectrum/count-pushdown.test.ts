@@ -201,7 +201,7 @@ CREATE TABLE named AS SELECT userid::text AS userid, gender FROM people`);
     const helper = countHelper();
     expect(helper, 'engine/node installs a helper thread').toBeDefined();
     let jobs = 0;
-    useCountHelper({ start: (o) => { const job = helper!.start(o); if (job) jobs++; return job; } });
+    useCountHelper({ warm: () => helper!.warm(), start: (o) => { const job = helper!.start(o); if (job) jobs++; return job; } });
     try {
       const line = (i: number) => `${(i * 7) % 45 - 3},s${i % 100000},web`;
       const object = (from: number, n: number) => Array.from({ length: n }, (_, i) => line(from + i)).join('\n') + '\n';

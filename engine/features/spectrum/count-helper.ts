@@ -14,8 +14,10 @@ export interface CountJob {
 }
 
 export interface CountHelper {
-  /** A job for an idle, started helper; undefined when none is ready (the caller counts alone). */
+  /** A job for an idle, started helper; undefined when none is ready (the caller counts alone, and it starts). */
   start(options: KeyCounterOptions): CountJob | undefined;
+  /** Starts the helper ahead of its first job, if it is not running. */
+  warm(): void;
 }
 
 let installed: CountHelper | undefined;

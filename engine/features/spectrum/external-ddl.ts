@@ -7,6 +7,7 @@ import { parseS3Uri } from '../s3/s3-uri';
 import { catalogOf, knownExternalSchemas, saveCatalog, type ExternalTable } from './catalog';
 import { Cursor, delimiterValue } from './ddl-parse';
 import { dropViews, materialize } from './materialize';
+import { countHelper } from './count-helper';
 
 const notInTransaction = (context: StatementContext, what: string) => {
   if (context.backend.inTransaction()) throw new SqlError(SQLSTATE.activeSqlTransaction, `${what} cannot run inside a transaction block`);
@@ -142,6 +143,7 @@ export const createExternalTableHandler: StatementHandler = {
       throw e;
     }
     await saveCatalog(context, catalog);
+    countHelper()?.warm(); // the table's first query is likely to follow
     return context.done('CREATE EXTERNAL TABLE');
   },
 };
