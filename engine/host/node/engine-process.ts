@@ -3,6 +3,7 @@
  * process), the workspace in a folder on disk. Messages follow contract.ts; a kill of this process
  * (hard cancel, crash) leaves the workspace intact for the next start.
  */
+import './threads';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isWorkspace, openFolderWorkspace } from '../../workspace/node/open-folder-workspace';
