@@ -68,11 +68,11 @@ export async function pushDownCount(context: StatementContext, plan: EagerCountP
   const take = (whole: Uint8Array | false, scanned: ScannedFile): boolean => {
     if (whole === false) return false;
     let piece = whole;
-    const half = helper && piece.length >= SPLIT_BYTES ? piece.indexOf(NEWLINE, Math.floor(piece.length * HELPER_SHARE)) + 1 : 0;
-    if (half > 0) {
-      helper!.count(piece.subarray(0, half));
+    const cut = helper && piece.length >= SPLIT_BYTES ? piece.indexOf(NEWLINE, Math.floor(piece.length * HELPER_SHARE)) + 1 : 0;
+    if (cut > 0) {
+      helper!.count(piece.subarray(0, cut));
       helped.push(scanned);
-      piece = piece.subarray(half);
+      piece = piece.subarray(cut);
     }
     const before = counter.rows;
     if (!counter.countLines(piece)) return false;
