@@ -1,10 +1,10 @@
 import type { CountShare, KeyCounterOptions } from './key-counter';
 
 /**
- * Counting on a second thread: the count pushdown hands every other piece of lines to a helper,
- * so both of the machine's cores count (DuckDB's scan uses both too). Node installs a worker_threads
- * helper (node/register-count-helper.ts, loaded by engine/node.ts); without one (the browser's
- * engine worker) the pushdown counts every piece itself.
+ * Counting on a second thread: the count pushdown hands part of each piece of lines to a helper,
+ * so both of the machine's cores count (DuckDB's scan uses both too). Node hosts install a
+ * worker_threads helper (node/register-count-helper.ts, via engine/host/node/threads.ts); without
+ * one (the browser's engine worker) the pushdown counts every piece itself.
  */
 export interface CountJob {
   /** Hands over a piece of whole lines (copied: the caller keeps its bytes). */

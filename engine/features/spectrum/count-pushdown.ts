@@ -10,6 +10,7 @@ import { pgType, tableFiles, type ScannedFile } from './materialize';
 import { quoteIdent } from '../../sql/quote';
 import type { TableScan } from './scan-bill';
 import { attempt } from '../../backend/attempt';
+import { hasSchemaUsage } from './schema-usage';
 
 /**
  * The Spectrum layer's share of an eager-counted join (see eager-count.ts): the per-key counts of
@@ -18,7 +19,7 @@ import { attempt } from '../../backend/attempt';
  * nothing is cached. Measured on the lecture's join (bench/spectrum-join, 1M-row CSV ⋈ 50k rows):
  * repeated query 490 → 365 ms, first query after the object changed 1.83 s → 0.48 s (no load into
  * PostgreSQL); then 365 → 205 ms with the counts looked up instead of joined (countsLookup) and
- * every other piece counted on a helper thread (count-helper.ts): counting alone took ~190 ms.
+ * most of each piece counted on a helper thread (count-helper.ts): counting alone took ~190 ms.
  * Only plain delimited text is counted here (see KeyCounter); anything else returns undefined and
  * runs through PostgreSQL.
  */
@@ -53,8 +54,7 @@ export async function pushDownCount(context: StatementContext, plan: EagerCountP
   const keyRule = fields[keyIndex];
   if (keyIndex < 0 || keyRule?.kind !== 'int' || fields.some((f) => f === undefined)) return undefined;
   // The statement reads the table's view: without USAGE on its schema the normal path says so.
-  const usage = await context.backend.query('SELECT has_schema_privilege($1, \'USAGE\')', [plan.schema]);
-  if (usage.rows[0]?.[0] !== true) return undefined;
+  if (!(await hasSchemaUsage(context.backend, plan.schema))) return undefined;
 
   const options = { fields: fields as FieldRule[], keyIndex, delimiter, ...(table.nullFormat !== undefined ? { nullFormat: table.nullFormat } : {}) };
   const counter = new KeyCounter(options);

@@ -8,6 +8,7 @@ import { LocalS3 } from '../s3/local-s3';
 import { parseS3Uri } from '../s3/s3-uri';
 import { saveCatalog, type Catalog, type ExternalTable } from './catalog';
 import { qualifiedNames, type TableRef } from './table-refs';
+import { requireSchemaUsage } from './schema-usage';
 
 /**
  * INSERT INTO external_schema.table SELECT …: runs the query, writes its rows as a new text object
@@ -19,8 +20,7 @@ export async function insertIntoExternal(context: StatementContext, catalog: Cat
   const w = statement.words;
   if (context.backend.inTransaction()) throw new SqlError(SQLSTATE.activeSqlTransaction, 'INSERT into an external table cannot run inside a transaction block');
   if (table.format !== 'TEXTFILE') throw new SqlError(SQLSTATE.featureNotSupported, `INSERT into ${table.format} external tables is not supported in this lab; use a TEXTFILE table`, { position: w[ref.at]!.start + 1 });
-  const usage = await context.backend.query("SELECT has_schema_privilege($1, 'USAGE')", [ref.schema]);
-  if (usage.rows[0]?.[0] !== true) throw new SqlError(SQLSTATE.insufficientPrivilege, `permission denied for schema ${ref.schema}`, { position: w[ref.at]!.start + 1 });
+  await requireSchemaUsage(context.backend, ref.schema, w[ref.at]!.start + 1);
   const schema = catalog.schemas[ref.schema]!;
   await checkRoleFor(context.services, schema.iamRole, ['s3', 's3-write'], { user: context.session.currentUser });
   let i = ref.at + 3;

@@ -13,6 +13,7 @@ import { analyzeNewTables } from './auto-analyze';
 import { CACHE_SCHEMA, materialize } from './materialize';
 import { recordScans, totals, type TableScan } from './scan-bill';
 import { qualifiedNames, usesPseudoColumns, type TableRef } from './table-refs';
+import { requireSchemaUsage } from './schema-usage';
 
 /**
  * Statements that read external tables: the tables' current S3 objects are brought in (see
@@ -73,10 +74,7 @@ async function runReading(context: StatementContext, catalog: Catalog, refs: Tab
   await analyzeNewTables(context, statement, new Set(scans.keys()));
   let tokens = pushed ? pushed.tokens : statement.tokens;
   if (pseudo) {
-    for (const ref of refs) {
-      const usage = await context.backend.query('SELECT has_schema_privilege($1, \'USAGE\')', [ref.schema]);
-      if (usage.rows[0]?.[0] !== true) throw new SqlError(SQLSTATE.insufficientPrivilege, `permission denied for schema ${ref.schema}`, { position: statement.words[ref.at]!.start + 1 });
-    }
+    for (const ref of refs) await requireSchemaUsage(context.backend, ref.schema, statement.words[ref.at]!.start + 1);
     const replace = new Map(refs.map((r) => [statement.words[r.at]!, r]));
     const skip = new Set(refs.flatMap((r) => [statement.words[r.at + 2]!]));
     tokens = tokens.flatMap((t) => {

@@ -1,8 +1,8 @@
 /**
  * Node trainer: each training job runs in its own worker_threads Worker, so the engine's thread keeps
- * answering SQL at full speed. The worker script is bundled from training-worker.ts with esbuild the
- * first time it is needed (once per process); when esbuild is not available (a packaged app without
- * dev tools) jobs fall back to the cooperative in-thread trainer.
+ * answering SQL at full speed. The worker script is training-worker.ts, prebuilt or bundled on first
+ * use (see worker-source.ts); when neither is available jobs fall back to the cooperative in-thread
+ * trainer.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
