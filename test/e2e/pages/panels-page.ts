@@ -42,9 +42,14 @@ export class PanelsPage {
     await this.testId('s3-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 
-  /** Several files at once, as when they are dropped or picked together. */
+  /**
+   * Several files at once, as when they are dropped or picked together. Waits for their rows:
+   * until then the progress box may still show an earlier upload as finished, and
+   * waitUploadFinished would return at once.
+   */
   async uploadMany(files: { name: string; content: string }[]): Promise<void> {
     await this.testId('s3-file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: Buffer.from(f.content) })));
+    for (const f of files) await this.waitFor(`s3-upload-row-${f.name}`);
   }
 
   /** Waits until every file of the upload has finished (succeeded or failed). */
