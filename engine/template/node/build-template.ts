@@ -1,8 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { cp, mkdir, rename, rm, writeFile, rmdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, writeFile, rmdir } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { bootstrapVersion } from '../bootstrap-sql';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DATABASE_NAME } from '../../api/types';
 import { PgliteBackend } from '../../backend/pglite-backend';
@@ -21,6 +21,7 @@ const TEMPLATE_BUILD = '4';
  */
 export async function buildTemplates(root = templateRoot(), log: (line: string) => void = () => {}): Promise<void> {
   const work = `${root}.building-${process.pid}`;
+  await removeAbandonedBuilds(root);
   await rm(work, { recursive: true, force: true });
   const emptyDir = join(work, 'empty');
   await mkdir(emptyDir, { recursive: true });
@@ -67,6 +68,26 @@ export async function buildTemplates(root = templateRoot(), log: (line: string) 
   await rm(root, { recursive: true, force: true });
   await rename(work, root);
   log(`templates ready in ${root} (${Date.now() - t0} ms)`);
+}
+
+/** Work folders of builds whose process is gone (killed mid-build): nothing will finish or remove them. */
+export async function removeAbandonedBuilds(root: string): Promise<void> {
+  const prefix = `${basename(root)}.building-`;
+  const names = await readdir(dirname(root)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid > 0 && !processAlive(pid)) await rm(join(dirname(root), name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openTemplate(dir: string): Promise<EmbeddedWarehouse> {
