@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AthenaError, athenaOutcome, athenaResultSet, runAthenaQuery, type AthenaResult } from '../../engine/features/athena';
 import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
-import { formatOutcomes } from '../format/outcomes';
+import { formatOutcomes, streamText } from '../format/outcomes';
 import { EXIT, type CliCommand } from './command';
 import { outputFormat, readSqlInput } from './sql-input';
 
@@ -37,7 +37,7 @@ export const athenaCommand: CliCommand = {
       await warehouse.close();
     }
     if (format === 'json') io.stdout(JSON.stringify(athenaResultSet(result), null, 4) + '\n');
-    else io.stdout(formatOutcomes([athenaOutcome(sql, result)], format).stdout);
+    else io.stdout(streamText(formatOutcomes([athenaOutcome(sql, result)], format), 'stdout'));
     const mb = (result.scan.bytes / (1024 * 1024)).toFixed(2);
     io.stderr(`Athena scan: ${result.scan.bytes} bytes (${mb} MB), ${result.scan.files} file(s), $${result.scan.costUsd.toFixed(6)}\n`);
     return EXIT.ok;

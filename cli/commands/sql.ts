@@ -45,9 +45,7 @@ export const sqlCommand: CliCommand = {
     } finally {
       await warehouse.close();
     }
-    const { stdout, stderr } = formatOutcomes(outcomes, format);
-    io.stdout(stdout);
-    if (stderr) io.stderr(stderr);
+    for (const part of formatOutcomes(outcomes, format)) io[part.stream](part.text);
     return outcomes.some((o) => !o.ok) ? EXIT.failed : EXIT.ok;
   },
 };

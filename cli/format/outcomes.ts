@@ -23,26 +23,41 @@ export function outcomesToJson(outcomes: StatementOutcome[]): unknown[] {
   });
 }
 
-export function formatOutcomes(outcomes: StatementOutcome[], format: OutputFormat): { stdout: string; stderr: string } {
-  if (format === 'json') return { stdout: JSON.stringify(outcomesToJson(outcomes)) + '\n', stderr: '' };
-  let stdout = '';
-  let stderr = '';
+/** A piece of output and where it goes, in the order psql would print it. */
+export interface OutputPart {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/**
+ * Each statement's messages (stderr) before its result (stdout), statement by statement, so a
+ * terminal shows COPY's INFO lines next to its COPY, not after every later result.
+ */
+export function formatOutcomes(outcomes: StatementOutcome[], format: OutputFormat): OutputPart[] {
+  if (format === 'json') return [{ stream: 'stdout', text: JSON.stringify(outcomesToJson(outcomes)) + '\n' }];
+  const parts: OutputPart[] = [];
+  const out = (stream: OutputPart['stream'], text: string) => parts.push({ stream, text });
   for (const o of outcomes) {
     if (!o.ok) {
       const where = o.error.position ? `\nPOSITION: ${o.error.position}` : '';
-      stderr += `ERROR:  ${o.error.message} (SQLSTATE ${o.error.code})${where}\n`;
+      out('stderr', `ERROR:  ${o.error.message} (SQLSTATE ${o.error.code})${where}\n`);
       continue;
     }
     const r = o.result;
-    for (const notice of r.notices) stderr += `${notice}\n`;
+    for (const notice of r.notices) out('stderr', `${notice}\n`);
     if (r.columns.length === 0) {
-      if (format === 'table') stdout += `${r.command}${/^(INSERT|UPDATE|DELETE|SELECT|COPY)$/.test(r.command) ? ` ${r.rowCount}` : ''}\n`;
+      if (format === 'table') out('stdout', `${r.command}${/^(INSERT|UPDATE|DELETE|SELECT|COPY)$/.test(r.command) ? ` ${r.rowCount}` : ''}\n`);
       continue;
     }
-    stdout += format === 'csv' ? toCsv(o.result) : toTable(o.result);
-    if (r.scan) stderr += `Spectrum scan: ${r.scan.bytes} bytes, ${r.scan.files} file(s), $${r.scan.costUsd.toFixed(6)}\n`;
+    out('stdout', format === 'csv' ? toCsv(o.result) : toTable(o.result));
+    if (r.scan) out('stderr', `Spectrum scan: ${r.scan.bytes} bytes, ${r.scan.files} file(s), $${r.scan.costUsd.toFixed(6)}\n`);
   }
-  return { stdout, stderr };
+  return parts;
+}
+
+/** The parts' text for one stream. */
+export function streamText(parts: OutputPart[], stream: OutputPart['stream']): string {
+  return parts.filter((p) => p.stream === stream).map((p) => p.text).join('');
 }
 
 function toCsv(result: { columns: { name: string }[]; rows: unknown[][] }): string {

@@ -27,7 +27,7 @@ export interface QueryResult {
   /** True when `rows` holds only the first page; fetch more with `Session.fetchPage(resultId, …)`. */
   truncated: boolean;
   resultId?: string;
-  /** Informational messages (Redshift INFO/NOTICE lines), e.g. COPY's partial-load note. */
+  /** Messages as psql shows them, severity first (`INFO:  Load into table …`, `NOTICE:  …`, `WARNING:  …`). */
   notices: string[];
   /** Milliseconds spent in the engine for this statement. */
   elapsedMs: number;

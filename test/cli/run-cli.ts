@@ -10,9 +10,12 @@ export interface CliRun {
 }
 
 /** Runs the real `warehouse-lab` command, as graders and instructors do. */
-export function runCli(args: string[], stdin?: string): Promise<CliRun> {
+export function runCli(args: string[], stdin?: string, options: { mergeStderr?: boolean } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Merged as a terminal shows them (`2>&1`): stdout then holds both streams in the order written.
+    const child = options.mergeStderr
+      ? spawn('sh', ['-c', '"$0" "$@" 2>&1', process.execPath, BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -95,6 +95,12 @@ describe('sql --format json (the stable contract)', () => {
     expect(table.stdout).toBe(' one\n-----\n   1\n(1 row)\n\n'.replace('   1', ' 1'));
   });
 
+  it("prints each statement's messages before its result, in statement order, as psql does", async () => {
+    const run = await runCli(['sql', '--workspace', ws, '-c', 'DROP MODEL IF EXISTS no_such_model; SELECT 1 AS one'], undefined, { mergeStderr: true });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('NOTICE:  model "no_such_model" does not exist, skipping\nDROP MODEL\n one\n-----\n 1\n(1 row)\n\n');
+  });
+
   it('creates an empty workspace with --empty', async () => {
     const empty = join(dir, 'empty');
     const { results } = await sqlJson(empty, "select count(*) from pg_namespace where nspname = 'raw_data'", ['--empty']);

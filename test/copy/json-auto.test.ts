@@ -52,7 +52,7 @@ describe("COPY … FORMAT AS JSON 'auto'", () => {
     ].join('\n'));
     const out = await copy('events', 'events/');
     expect(out.ok && out.result.rowCount).toBe(4);
-    expect(out.ok && out.result.notices).toEqual(["Load into table 'events' completed, 4 record(s) loaded successfully."]);
+    expect(out.ok && out.result.notices).toEqual(["INFO:  Load into table 'events' completed, 4 record(s) loaded successfully."]);
     expect(await rows('SELECT id, name, amount, seen, ok, tags FROM events ORDER BY id')).toEqual([
       [1, 'ann', '12.50', '2024-01-02 03:04:05', true, '["a","b"]'],
       [2, null, null, null, null, null],

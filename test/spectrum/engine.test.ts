@@ -119,7 +119,7 @@ describe('COPY', () => {
     ]);
     const partial = await q(`COPY people FROM 's3://load-bucket/bad/' IAM_ROLE '${arn}' MAXERROR 10 TRUNCATECOLUMNS`);
     expect(partial.rowCount).toBe(2);
-    expect(partial.notices).toContain("Load into table 'people' completed, 4 record(s) could not be loaded.  Check 'stl_load_errors' system table for details.");
+    expect(partial.notices).toContain("INFO:  Load into table 'people' completed, 4 record(s) could not be loaded.  Check 'stl_load_errors' system table for details.");
     expect((await q('SELECT name FROM people WHERE id = 12')).rows).toEqual([['waytoolo']]);
   });
 

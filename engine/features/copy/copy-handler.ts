@@ -86,10 +86,10 @@ async function runCopy(context: StatementContext, command: CopyCommand): Promise
 
 function finish(context: StatementContext, command: CopyCommand, loaded: number, failedRecords: number): QueryResult {
   const notices: string[] = [];
-  if (command.noload) notices.push(`Load into table '${command.table}' completed, ${loaded} record(s) validated (NOLOAD: nothing was loaded).`);
-  else notices.push(`Load into table '${command.table}' completed, ${loaded} record(s) loaded successfully.`);
+  if (command.noload) notices.push(`INFO:  Load into table '${command.table}' completed, ${loaded} record(s) validated (NOLOAD: nothing was loaded).`);
+  else notices.push(`INFO:  Load into table '${command.table}' completed, ${loaded} record(s) loaded successfully.`);
   if (failedRecords > 0) {
-    notices.push(`Load into table '${command.table}' completed, ${failedRecords} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.`);
+    notices.push(`INFO:  Load into table '${command.table}' completed, ${failedRecords} record(s) could not be loaded.  Check 'stl_load_errors' system table for details.`);
   }
   const result = context.done('COPY', command.noload ? 0 : loaded);
   result.notices.push(...notices);

@@ -69,7 +69,7 @@ export const analyzeHandler: StatementHandler = {
     for (const target of targets) {
       const changed = await context.asAdmin(() => changedPercent(context, target.oid));
       if (changed < ANALYZE_THRESHOLD_PERCENT) {
-        notices.push(`Skipping analyze of ${target.qualified}: ${changed.toFixed(2)} percent of rows changed, below analyze_threshold_percent ${ANALYZE_THRESHOLD_PERCENT}`);
+        notices.push(`INFO:  Skipping analyze of ${target.qualified}: ${changed.toFixed(2)} percent of rows changed, below analyze_threshold_percent ${ANALYZE_THRESHOLD_PERCENT}`);
         continue;
       }
       await context.runAsUser(`ANALYZE${verbose ? ' VERBOSE' : ''} ${target.qualified}${columns ? ` ${columns}` : ''}`);

@@ -23,7 +23,7 @@ async function dropModel(context: StatementContext) {
   cursor.expectEnd();
   const model = await findModel(context, name.parts);
   if (!model) {
-    if (ifExists) return { ...context.done('DROP MODEL'), notices: [`model "${name.text}" does not exist, skipping`] };
+    if (ifExists) return { ...context.done('DROP MODEL'), notices: [`NOTICE:  model "${name.text}" does not exist, skipping`] };
     throw new SqlError(SQLSTATE.undefinedObject, `model "${name.text}" does not exist`, { position: at });
   }
   const user = context.session.currentUser;

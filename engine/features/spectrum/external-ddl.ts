@@ -45,7 +45,7 @@ export const createExternalSchemaHandler: StatementHandler = {
     if (exists.rows.length) {
       if (ifNotExists) {
         const result = context.done('CREATE SCHEMA');
-        result.notices.push(`schema "${name}" already exists, skipping`);
+        result.notices.push(`NOTICE:  schema "${name}" already exists, skipping`);
         return result;
       }
       throw new SqlError('42P06', `Schema "${name}" already exists`, { position: (nameAt?.start ?? 0) + 1 });
