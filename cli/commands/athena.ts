@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AthenaError, athenaOutcome, athenaResultSet, runAthenaQuery, type AthenaResult } from '../../engine/features/athena';
 import { defaultWorkspaceDir, openFolderWorkspace } from '../../engine/node';
 import { formatOutcomes, streamText } from '../format/outcomes';
+import { count } from '../format/values';
 import { EXIT, type CliCommand } from './command';
 import { outputFormat, readSqlInput } from './sql-input';
 
@@ -39,7 +40,7 @@ export const athenaCommand: CliCommand = {
     if (format === 'json') io.stdout(JSON.stringify(athenaResultSet(result), null, 4) + '\n');
     else io.stdout(streamText(formatOutcomes([athenaOutcome(sql, result)], format), 'stdout'));
     const mb = (result.scan.bytes / (1024 * 1024)).toFixed(2);
-    io.stderr(`Athena scan: ${result.scan.bytes} bytes (${mb} MB), ${result.scan.files} file(s), $${result.scan.costUsd.toFixed(6)}\n`);
+    io.stderr(`Athena scan: ${result.scan.bytes} bytes (${mb} MB), ${count(result.scan.files, 'file')}, $${result.scan.costUsd.toFixed(6)}\n`);
     return EXIT.ok;
   },
 };

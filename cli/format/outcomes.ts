@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { StatementOutcome } from '../../engine';
-import { jsonValue, textValue } from './values';
+import { count, jsonValue, textValue } from './values';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
@@ -50,7 +50,7 @@ export function formatOutcomes(outcomes: StatementOutcome[], format: OutputForma
       continue;
     }
     out('stdout', format === 'csv' ? toCsv(o.result) : toTable(o.result));
-    if (r.scan) out('stderr', `Spectrum scan: ${r.scan.bytes} bytes, ${r.scan.files} file(s), $${r.scan.costUsd.toFixed(6)}\n`);
+    if (r.scan) out('stderr', `Spectrum scan: ${r.scan.bytes} bytes, ${count(r.scan.files, 'file')}, $${r.scan.costUsd.toFixed(6)}\n`);
   }
   return parts;
 }

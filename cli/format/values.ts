@@ -19,3 +19,8 @@ export function textValue(value: SqlValue): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** `1 file`, `2 files`: English plural for the CLI's own lines. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -59,7 +59,7 @@ export function feedbackMessage(grade: Pick<StepGrade, 'passed' | 'checks' | 'va
     lines.en.push('Passed: every check holds.');
   } else {
     lines.ko.push(`아직입니다: ${failed.length}개 검사가 실패했습니다.`);
-    lines.en.push(`Not yet: ${failed.length} check(s) failed.`);
+    lines.en.push(`Not yet: ${failed.length} ${failed.length === 1 ? 'check' : 'checks'} failed.`);
   }
   for (const result of failed) {
     for (const lang of ['ko', 'en'] as const) {

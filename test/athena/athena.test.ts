@@ -95,7 +95,7 @@ describe('warehouse-lab athena', () => {
     ]);
     expect(out.ResultSet.ResultSetMetadata.ColumnInfo.map((c: { Name: string; Type: string }) => [c.Name, c.Type])).toEqual([['channel', 'varchar'], ['n', 'bigint']]);
     expect(out.Statistics.DataScannedInBytes).toBe(FACTS.length);
-    expect(r.stderr).toBe(`Athena scan: ${FACTS.length} bytes (0.00 MB), 1 file(s), $0.000048\n`);
+    expect(r.stderr).toBe(`Athena scan: ${FACTS.length} bytes (0.00 MB), 1 file, $0.000048\n`);
   });
 
   it("the app's athena.query channel: one outcome with the rows and the Athena bill, or Athena's error type and message", async () => {

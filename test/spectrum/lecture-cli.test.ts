@@ -104,7 +104,7 @@ GROUP BY 1;`);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     const table = cli(['sql', '-c', "SELECT channel FROM external_schema.user_session_channel WHERE userid = 999999"]);
     expect(table.stdout).toContain('Organic');
-    expect(table.stderr).toMatch(/Spectrum scan: \d+ bytes, 2 file\(s\), \$0\.0000/);
+    expect(table.stderr).toMatch(/Spectrum scan: \d+ bytes, 2 files, \$0\.0000/);
     expect(r.json[0]!.rows![0]!.map(Number)).toEqual([usc.rowCount + 1, 2]);
     const cols = sql(`SELECT columnname, external_type FROM svv_external_columns WHERE tablename = 'user_session_channel' ORDER BY columnnum`);
     expect(cols.json[0]!.rows).toEqual([['userid', 'integer'], ['sessionid', 'varchar(32)'], ['channel', 'varchar(32)']]);

@@ -1,7 +1,7 @@
 import type { CheckOutcome } from '../../../engine/host/contract';
 
 export interface FeedbackParts {
-  /** Shown in bold: the grader's own first line ("Not yet: 2 check(s) failed."), else the UI's verdict word. */
+  /** Shown in bold: the grader's own first line ("Not yet: 2 checks failed."), else the UI's verdict word. */
   verdict: string;
   details: string;
 }

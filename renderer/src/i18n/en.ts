@@ -19,7 +19,7 @@ export default {
     copy: 'Copy', exportCsv: 'CSV', exportXlsx: 'XLSX', exportJson: 'JSON', noResult: 'Run a query to see its result here.', error: 'Error {code}', at: 'at position {position}',
     statement: 'Statement {n}', notices: 'Messages', copied: 'Copied', loadingRows: 'Loading rows…',
   },
-  console: { title: 'Console', placeholder: 'aws s3 ls s3://bucket/ — type a command and press Enter', attach: 'Attach files', attached: '{count} file(s) attached', panels: 'Console panels', panelsSoon: 'AWS console panels (clusters, S3, snapshots) appear here.', run: 'Run', exit: 'exit code {code}', dropHint: 'Drop files here to use them in aws s3 cp' },
+  console: { title: 'Console', placeholder: 'aws s3 ls s3://bucket/ — type a command and press Enter', attach: 'Attach files', attached: '{count} file attached | {count} files attached', panels: 'Console panels', panelsSoon: 'AWS console panels (clusters, S3, snapshots) appear here.', run: 'Run', exit: 'exit code {code}', dropHint: 'Drop files here to use them in aws s3 cp' },
   shortcuts: {
     title: 'Keyboard shortcuts', runStatement: 'Run the statement at the cursor (or the selection)', runAll: 'Run all statements', format: 'Format SQL', cancel: 'Cancel the running query', help: 'Show this help', newTab: 'New tab',
   },

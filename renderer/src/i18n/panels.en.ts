@@ -7,7 +7,7 @@ export default {
     none: 'Nothing here yet.', loading: 'Loading…', type: 'Type', location: 'Location', confirmDelete: 'Delete {name}?', equivalent: 'Same as the command', close: 'Close', back: 'Back', next: 'Next', days: '{n} day | {n} days', indefinitely: 'Indefinitely',
   },
   s3: {
-    buckets: 'Buckets', createBucket: 'Create bucket', bucketName: 'Bucket name', objects: 'Objects', upload: 'Upload', dropHere: 'Drop files here to upload them to {target}', uploadStatus: 'Upload status', uploadSummary: '{done} of {total} file(s) uploaded · {stored} of {size}', uploadFailed: '{n} failed', dismiss: 'Close', uploadStates: { queued: 'Waiting', uploading: 'Uploading', done: 'Succeeded', failed: 'Failed' },
+    buckets: 'Buckets', createBucket: 'Create bucket', bucketName: 'Bucket name', objects: 'Objects', upload: 'Upload', dropHere: 'Drop files here to upload them to {target}', uploadStatus: 'Upload status', uploadSummary: '{done} of {total} file uploaded · {stored} of {size} | {done} of {total} files uploaded · {stored} of {size}', uploadFailed: '{n} failed', dismiss: 'Close', uploadStates: { queued: 'Waiting', uploading: 'Uploading', done: 'Succeeded', failed: 'Failed' },
     download: 'Download', folder: 'Folder', up: 'Up one level', empty: 'No objects in this folder.', noBuckets: 'No buckets. Create one to upload data.', deleteBucket: 'Delete bucket', choose: 'Choose files',
   },
   iam: {
