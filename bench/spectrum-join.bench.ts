@@ -44,6 +44,7 @@ const run: Benchmark = async () => {
   const file = join(store.location, 's3', 'bench-bucket', 'usc', 'usc.csv');
   let cold: number;
   let warm: number;
+  let changed: number;
   let coldCpu: number;
   let warmCpu: number;
   let fileBytes: number;
@@ -59,7 +60,7 @@ const run: Benchmark = async () => {
       CREATE EXTERNAL SCHEMA external_schema FROM data catalog DATABASE 'myspectrum_db' IAM_ROLE '${arn}' CREATE EXTERNAL DATABASE IF NOT EXISTS;`);
     await session.query(`CREATE EXTERNAL TABLE external_schema.user_session_channel (userid integer, sessionid varchar(32), channel varchar(32))
       row format delimited fields terminated by ',' stored as textfile location 's3://bench-bucket/usc/'`);
-    // A new object version (written straight into the workspace's S3 folder) makes the first query cold.
+    // The object is written straight into the workspace's S3 folder.
     fileBytes = await writeFactCsv(file);
     baseRss = process.memoryUsage().rss;
     peakRss = baseRss;
@@ -74,6 +75,11 @@ const run: Benchmark = async () => {
     cpu = process.cpuUsage();
     warm = await medianMs(3, () => session.query(JOIN));
     warmCpu = cpuMs(cpu) / 3;
+    // Nothing is cached between queries, so a new object version should cost no more than a repeat.
+    await writeFactCsv(file);
+    const c = performance.now();
+    await session.query(JOIN);
+    changed = performance.now() - c;
     await session.close();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   } finally {
@@ -94,10 +100,12 @@ const run: Benchmark = async () => {
   await rm(scratch, { recursive: true, force: true });
   const label = `${ROWS / 1e6}M-row external CSV ⋈ 50k dimension`;
   figures.push(figure(`${label}, repeated query (objects unchanged)`, 'ms', warm, 'DuckDB view over the CSV', duckMs, { text: 'ratio ≤ 1.5', met: warm / duckMs <= 1.5 }));
-  figures.push(figure(`${label}, first query after the object changed`, 'ms', cold, 'DuckDB view over the CSV', duckMs));
+  figures.push(figure(`${label}, first query after the object changed`, 'ms', changed, 'DuckDB view over the CSV', duckMs));
+  // The first of the process pays for V8 optimising the counting code and PostgreSQL filling its caches.
+  figures.push(figure(`${label}, first query of the process`, 'ms', cold, 'DuckDB view over the CSV', duckMs));
   // The machine is shared with other work: CPU time (all threads of this process) shows the work itself.
   figures.push(figure(`${label}, repeated query, CPU time`, 'cpu-ms', warmCpu, 'DuckDB view over the CSV (all threads)', duckCpu));
-  figures.push(figure(`${label}, first query, CPU time`, 'cpu-ms', coldCpu, 'DuckDB view over the CSV (all threads)', duckCpu));
+  figures.push(figure(`${label}, first query of the process, CPU time`, 'cpu-ms', coldCpu, 'DuckDB view over the CSV (all threads)', duckCpu));
   figures.push(figure(`${label}, peak RSS growth during the queries`, 'MB', (peakRss - baseRss) / 1e6, 'file size', fileBytes / 1e6));
   figures.push(figure(`${label}, peak RSS of the process during the queries`, 'MB', peakRss / 1e6, 'file size', fileBytes / 1e6));
   return figures;
