@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { StatementOutcome } from '../../engine';
+import { alignedTable } from './aligned-table';
 import { count, jsonValue, textValue } from './values';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
@@ -49,7 +50,7 @@ export function formatOutcomes(outcomes: StatementOutcome[], format: OutputForma
       if (format === 'table') out('stdout', `${r.command}${/^(INSERT|UPDATE|DELETE|SELECT|COPY)$/.test(r.command) ? ` ${r.rowCount}` : ''}\n`);
       continue;
     }
-    out('stdout', format === 'csv' ? toCsv(o.result) : toTable(o.result));
+    out('stdout', format === 'csv' ? toCsv(o.result) : alignedTable(o.result));
     if (r.scan) out('stderr', `Spectrum scan: ${r.scan.bytes} bytes, ${count(r.scan.files, 'file')}, $${r.scan.costUsd.toFixed(6)}\n`);
   }
   return parts;
@@ -65,13 +66,3 @@ function toCsv(result: { columns: { name: string }[]; rows: unknown[][] }): stri
   return Papa.unparse({ fields: result.columns.map((c) => c.name), data }, { newline: '\n' }) + '\n';
 }
 
-/** psql-like aligned output. */
-function toTable(result: { columns: { name: string }[]; rows: unknown[][]; rowCount: number }): string {
-  const header = result.columns.map((c) => c.name);
-  const cells = result.rows.map((row) => row.map((v) => textValue(v as never)));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: string[]) => ' ' + values.map((v, i) => v.padEnd(widths[i]!)).join(' | ').trimEnd();
-  const out = [line(header), '-' + widths.map((w) => '-'.repeat(w)).join('-+-') + '-', ...cells.map(line)];
-  out.push(`(${result.rowCount} ${result.rowCount === 1 ? 'row' : 'rows'})`, '');
-  return out.join('\n') + '\n';
-}

@@ -123,7 +123,7 @@ describe('warehouse-lab athena', () => {
   it('prints tables and CSV, and sees only the catalog, never the cluster tables', () => {
     writeFileSync(join(dir, 'q.sql'), 'SELECT userid, gender FROM myspectrum_db.users ORDER BY userid');
     const table = cli(['athena', '-f', 'q.sql']);
-    expect(table.stdout).toBe(' userid | gender\n--------+--------\n 1      | male\n 2      | female\n 3      | female\n(3 rows)\n\n');
+    expect(table.stdout).toBe(' userid | gender \n--------+--------\n 1      | male\n 2      | female\n 3      | female\n(3 rows)\n\n');
     const csv = cli(['athena', '--format', 'csv', '-c', 'SELECT count(*) AS n FROM myspectrum_db.users']);
     expect(csv.stdout).toBe('n\n3\n');
     const internal = cli(['athena', '--database', 'myspectrum_db', '-c', 'SELECT * FROM internal_only']);

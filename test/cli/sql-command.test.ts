@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { runCli, sqlJson } from './run-cli';
@@ -92,13 +93,21 @@ describe('sql --format json (the stable contract)', () => {
     const csv = await runCli(['sql', '--workspace', ws, '--format', 'csv', '-c', `select 'a,b' as x, null as y, 1 as z`]);
     expect(Papa.parse(csv.stdout.trim()).data).toEqual([['x', 'y', 'z'], ['a,b', '', '1']]);
     const table = await runCli(['sql', '--workspace', ws, '-c', 'select 1 as one']);
-    expect(table.stdout).toBe(' one\n-----\n   1\n(1 row)\n\n'.replace('   1', ' 1'));
+    expect(table.stdout).toBe(' one \n-----\n   1\n(1 row)\n\n');
+  });
+
+  it("prints tables exactly as psql's aligned format does (Korean two columns wide, numbers right, multi-line values)", async () => {
+    // psql-15.out is what `psql -X -f cases.sql` printed against PostgreSQL 15 for the same file.
+    const folder = fileURLToPath(new URL('./psql-aligned/', import.meta.url));
+    const run = await runCli(['sql', '--workspace', ws, '-f', join(folder, 'cases.sql')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(await readFile(join(folder, 'psql-15.out'), 'utf8'));
   });
 
   it("prints each statement's messages before its result, in statement order, as psql does", async () => {
     const run = await runCli(['sql', '--workspace', ws, '-c', 'DROP MODEL IF EXISTS no_such_model; SELECT 1 AS one'], undefined, { mergeStderr: true });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('NOTICE:  model "no_such_model" does not exist, skipping\nDROP MODEL\n one\n-----\n 1\n(1 row)\n\n');
+    expect(run.stdout).toBe('NOTICE:  model "no_such_model" does not exist, skipping\nDROP MODEL\n one \n-----\n   1\n(1 row)\n\n');
   });
 
   it('creates an empty workspace with --empty', async () => {
