@@ -47,7 +47,7 @@ export function formatOutcomes(outcomes: StatementOutcome[], format: OutputForma
     const r = o.result;
     for (const notice of r.notices) out('stderr', `${notice}\n`);
     if (r.columns.length === 0) {
-      if (format === 'table') out('stdout', `${r.command}${/^(INSERT|UPDATE|DELETE|SELECT|COPY)$/.test(r.command) ? ` ${r.rowCount}` : ''}\n`);
+      if (format === 'table') out('stdout', `${commandLine(r.command, r.rowCount)}\n`);
       continue;
     }
     out('stdout', format === 'csv' ? toCsv(o.result) : alignedTable(o.result));
@@ -66,3 +66,9 @@ function toCsv(result: { columns: { name: string }[]; rows: unknown[][] }): stri
   return Papa.unparse({ fields: result.columns.map((c) => c.name), data }, { newline: '\n' }) + '\n';
 }
 
+
+/** The command tag as psql prints it: with the row count, and INSERT's (always 0) oid before it. */
+function commandLine(command: string, rows: number): string {
+  if (command === 'INSERT') return `INSERT 0 ${rows}`;
+  return /^(UPDATE|DELETE|SELECT|COPY)$/.test(command) ? `${command} ${rows}` : command;
+}

@@ -14,9 +14,15 @@ export interface RawResult {
   affectedRows: number;
 }
 
+/** A message PostgreSQL sent while running a statement (NOTICE, WARNING, INFO …). */
+export interface BackendNotice {
+  severity: string;
+  message: string;
+}
+
 export interface SqlBackend {
   /** Runs one statement (never several) as the current identity. */
-  query(sql: string, params?: unknown[]): Promise<RawResult>;
+  query(sql: string, params?: unknown[], options?: { onNotice?: (notice: BackendNotice) => void }): Promise<RawResult>;
   /** Runs trusted, internal SQL text that may hold several statements. */
   exec(sql: string): Promise<void>;
   /** Switches the database identity (null = the backend's own superuser). */

@@ -1,5 +1,5 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
-import type { RawResult, SqlBackend } from './backend';
+import type { BackendNotice, RawResult, SqlBackend } from './backend';
 import { quoteIdent } from '../sql/quote';
 import { Mutex } from '../util/mutex';
 import { valueParsers } from './value-parsers';
@@ -54,8 +54,9 @@ export class PgliteBackend implements SqlBackend {
     return this.currentIdentity;
   }
 
-  async query(sql: string, params: unknown[] = []): Promise<RawResult> {
-    const result = await this.db.query<unknown[]>(sql, params, { rowMode: 'array' });
+  async query(sql: string, params: unknown[] = [], options: { onNotice?: (notice: BackendNotice) => void } = {}): Promise<RawResult> {
+    const { onNotice } = options;
+    const result = await this.db.query<unknown[]>(sql, params, { rowMode: 'array', ...(onNotice ? { onNotice: (n) => onNotice({ severity: n.severity ?? 'NOTICE', message: n.message ?? '' }) } : {}) });
     return {
       fields: result.fields.map((f) => ({ name: f.name, typeOid: f.dataTypeID })),
       rows: result.rows,

@@ -1,4 +1,5 @@
 import type { ExecuteOptions, QueryResult, SqlValue } from '../api/types';
+import type { BackendNotice } from '../backend/backend';
 import { fromPgError } from '../errors/sql-error';
 import type { Statement } from '../sql/splitter';
 import type { WarehouseServices } from '../warehouse/services';
@@ -7,6 +8,9 @@ import { handlerAfter } from './handlers';
 import type { SessionState, StatementContext } from './statement-handler';
 
 let savepointCounter = 0;
+
+/** The engine's own schemas (wl_sys, wl_spectrum …) and objects. */
+const INTERNAL_NAME = /\bwl_/;
 
 export function createContext(
   statement: Statement,
@@ -37,8 +41,14 @@ export function createContext(
     async runAsUser(sql, mapPosition = (offset) => offset) {
       await backend.setIdentity(session.currentUser);
       let raw;
+      const notices: string[] = [];
+      // PostgreSQL's own messages (`NOTICE:  table "t" does not exist, skipping`), as psql shows them;
+      // not those naming the engine's internal schemas, which only the rewriting put there.
+      const onNotice = (n: BackendNotice) => {
+        if (!INTERNAL_NAME.test(n.message)) notices.push(`${n.severity}:  ${n.message}`);
+      };
       try {
-        raw = await backend.query(sql);
+        raw = await backend.query(sql, [], { onNotice });
       } catch (e) {
         throw fromPgError(e, (pos) => mapPosition(pos - 1) + 1);
       }
@@ -51,6 +61,7 @@ export function createContext(
       result.columns = raw.fields.map((f) => ({ name: f.name, type: services.typeNames.nameOf(f.typeOid), typeOid: f.typeOid }));
       result.rows = raw.rows as SqlValue[][];
       result.rowCount = raw.fields.length > 0 ? raw.rows.length : raw.affectedRows;
+      result.notices.push(...notices);
       return result;
     },
 

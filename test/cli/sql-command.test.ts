@@ -105,9 +105,11 @@ describe('sql --format json (the stable contract)', () => {
   });
 
   it("prints each statement's messages before its result, in statement order, as psql does", async () => {
-    const run = await runCli(['sql', '--workspace', ws, '-c', 'DROP MODEL IF EXISTS no_such_model; SELECT 1 AS one'], undefined, { mergeStderr: true });
+    const sql = 'CREATE TEMP TABLE tags (a int); INSERT INTO tags VALUES (1), (2); DROP MODEL IF EXISTS no_such_model; SELECT 1 AS one';
+    const run = await runCli(['sql', '--workspace', ws, '-c', sql], undefined, { mergeStderr: true });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('NOTICE:  model "no_such_model" does not exist, skipping\nDROP MODEL\n one \n-----\n   1\n(1 row)\n\n');
+    // INSERT's tag carries the (always 0) oid before the count, as psql prints it.
+    expect(run.stdout).toBe('CREATE TABLE\nINSERT 0 2\nNOTICE:  model "no_such_model" does not exist, skipping\nDROP MODEL\n one \n-----\n   1\n(1 row)\n\n');
   });
 
   it('creates an empty workspace with --empty', async () => {

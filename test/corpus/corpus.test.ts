@@ -71,6 +71,13 @@ function checkStatement(record: Extract<SltRecord, { kind: 'statement' }>, outco
   const failed = outcomes.find((o) => !o.ok);
   if (record.expectError === undefined) {
     expect(failed, `${where}: expected ok, got ${describeOutcome(failed)}`).toBeUndefined();
+    const last = outcomes[outcomes.length - 1];
+    if (!last?.ok) return;
+    if (record.expectTag !== undefined) expect(last.result.command, `${where}: command tag`).toBe(record.expectTag);
+    if (record.expectNotice !== undefined) {
+      const pattern = new RegExp(record.expectNotice);
+      expect(last.result.notices.some((n) => pattern.test(n)), `${where}: expected a message /${record.expectNotice}/, got ${JSON.stringify(last.result.notices)}`).toBe(true);
+    }
     return;
   }
   expect(failed, `${where}: expected an error matching /${record.expectError}/, but the statement succeeded`).toBeDefined();

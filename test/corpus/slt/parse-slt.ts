@@ -1,10 +1,22 @@
 /**
  * Parser of our sqllogictest dialect (see test/corpus/README.md): records separated by blank lines,
- * each `statement ok`, `statement error <pattern>` or `query <types> [rowsort]`, plus `user <name>`.
+ * each `statement ok`, `statement error <pattern>`, `statement notice <pattern>`, `statement tag <TAG>`
+ * or `query <types> [rowsort]`, plus `user <name>`.
  */
 
 export type SltRecord =
-  | { kind: 'statement'; line: number; user: string | undefined; sql: string; expectError: string | undefined; headerIndex: number }
+  | {
+      kind: 'statement';
+      line: number;
+      user: string | undefined;
+      sql: string;
+      expectError: string | undefined;
+      /** A message of the last statement must match (`NOTICE:  table "t" does not exist, skipping`). */
+      expectNotice?: string;
+      /** The last statement's command tag (`TRUNCATE TABLE`). */
+      expectTag?: string;
+      headerIndex: number;
+    }
   | {
       kind: 'query';
       line: number;
@@ -52,8 +64,12 @@ export function parseSlt(text: string, file: string): SltRecord[] {
         records.push({ kind: 'statement', line: headerIndex + 1, user, sql, expectError: undefined, headerIndex });
       } else if (mode === 'error') {
         records.push({ kind: 'statement', line: headerIndex + 1, user, sql, expectError: line.replace(/^statement\s+error\s*/, ''), headerIndex });
+      } else if (mode === 'notice' || mode === 'tag') {
+        const expected = line.replace(/^statement\s+\w+\s*/, '');
+        if (!expected) throw fail(`statement ${mode} needs what to expect`);
+        records.push({ kind: 'statement', line: headerIndex + 1, user, sql, expectError: undefined, ...(mode === 'notice' ? { expectNotice: expected } : { expectTag: expected }), headerIndex });
       } else {
-        throw fail('expected "statement ok" or "statement error <pattern>"');
+        throw fail('expected "statement ok", "statement error <pattern>", "statement notice <pattern>" or "statement tag <TAG>"');
       }
       if (lines[i]?.trim() === '----') throw fail('statement records have no result section');
     } else if (directive === 'query') {
