@@ -1,5 +1,5 @@
 import type { StatementHandler } from '../session/statement-handler';
-import { createDatabaseHandler, createTableHandler } from './ddl';
+import { createDatabaseHandler, createTableHandler, forgetDroppedTables } from './ddl';
 import { availabilityGuard } from './cluster/availability-guard';
 import { securityHandlers } from './security';
 import { copyHandler } from './copy';
@@ -14,6 +14,7 @@ import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenanc
  */
 export const featureHandlers: StatementHandler[] = [
   availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
+  forgetDroppedTables, // wraps every DROP TABLE / SCHEMA handler after it
   ...spectrumHandlers, // before the others: claims statements naming external tables, hands the rest on
   ...mlHandlers, // before security: GRANT … ON MODEL / CREATE MODEL are Redshift ML's
   ...securityHandlers,

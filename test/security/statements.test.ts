@@ -156,6 +156,26 @@ describe('security statements and their documented errors', () => {
     expect(await admin("SELECT count(*) FROM pg_class WHERE relname = 'droppable'")).toEqual([[0]]);
   });
 
+  it("dropping a table forgets its policy attachments, RLS setting, DROP grants and DISTKEY, unless the DROP is rolled back", async () => {
+    const keptFor = (relid: string) =>
+      `SELECT (SELECT count(*) FROM wl_sys.rls_attachments WHERE relid = ${relid}) + (SELECT count(*) FROM wl_sys.rls_relations WHERE relid = ${relid})
+        + (SELECT count(*) FROM wl_sys.drop_grants WHERE relid = ${relid}) + (SELECT count(*) FROM wl_sys.table_attrs WHERE relid = ${relid})`;
+    await admin(`CREATE ROLE gone_r; CREATE TABLE public.gone (region text) DISTKEY (region); CREATE RLS POLICY gone_p WITH (region text) USING (region = 'seoul');
+      ATTACH RLS POLICY gone_p ON public.gone TO ROLE gone_r; ALTER TABLE public.gone ROW LEVEL SECURITY ON; GRANT DROP ON public.gone TO u2`);
+    const oid = String((await admin("SELECT 'public.gone'::regclass::oid::int"))[0]![0]);
+    expect(await admin(keptFor(oid))).toEqual([[4]]);
+    await admin('BEGIN; DROP TABLE public.gone; ROLLBACK');
+    expect(await errorOf(w, 'awsuser', 'DROP RLS POLICY gone_p')).toMatchObject({ code: '2BP01' });
+    expect(await admin(keptFor(oid))).toEqual([[4]]);
+    await admin('DROP TABLE public.gone');
+    expect(await admin(keptFor(oid))).toEqual([[0]]);
+    await admin('DROP RLS POLICY gone_p');
+    // The same through DROP SCHEMA … CASCADE.
+    await admin(`CREATE SCHEMA gone_s; CREATE TABLE gone_s.t (region text); CREATE RLS POLICY gone_q WITH (region text) USING (region = 'x');
+      ATTACH RLS POLICY gone_q ON gone_s.t TO ROLE gone_r; DROP SCHEMA gone_s CASCADE`);
+    await admin('DROP RLS POLICY gone_q');
+  });
+
   it('ALTER DEFAULT PRIVILEGES applies to new tables; SET SESSION AUTHORIZATION switches identity', async () => {
     await admin('ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO u2; CREATE TABLE public.later (a int)');
     expect(await rows(w, 'u2', 'SELECT count(*) FROM public.later')).toEqual([[0]]);

@@ -10,7 +10,8 @@ import { restoreComments } from './comments';
 import { addConstraints } from './constraints';
 import { restoreDefaultPrivileges } from './default-privileges';
 import { restoreDropGrants } from './drop-grants';
-import { forgetDroppedRlsTables, restoreRls } from './rls-state';
+import { restoreRls } from './rls-state';
+import { forgetDroppedRelations } from '../ddl/forget-dropped';
 import { createSequences, linkSequenceOwners } from './sequences';
 import { snapshotStorePrefixes } from './store-prefixes';
 import { loadTable, parseDump, qualified, SYSTEM_SCHEMA_FILTER } from './table-dump';
@@ -27,8 +28,7 @@ export async function wipeDatabase(backend: SqlBackend): Promise<void> {
   // A cluster always has an (empty) public schema; the bootstrap SQL and other features rely on it.
   await backend.query('CREATE SCHEMA public AUTHORIZATION pg_database_owner');
   await backend.query('GRANT CREATE, USAGE ON SCHEMA public TO PUBLIC');
-  await backend.query('DELETE FROM wl_sys.table_attrs ta WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = ta.relid)');
-  await forgetDroppedRlsTables(backend);
+  await forgetDroppedRelations(async (sql, params) => (await backend.query(sql, params)).rows);
 }
 
 /** Removes the cluster's files from the store (models, external schemas …). */

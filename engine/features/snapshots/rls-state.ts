@@ -39,16 +39,6 @@ export async function captureRls(backend: SqlBackend): Promise<RlsState | undefi
   };
 }
 
-/** Drops RLS rows whose table is gone (after delete-cluster dropped every user table). */
-export async function forgetDroppedRlsTables(backend: SqlBackend): Promise<void> {
-  if (!(await relationExists(backend, 'wl_sys.rls_attachments'))) return;
-  await backend.query('DELETE FROM wl_sys.rls_attachments x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
-  await backend.query('DELETE FROM wl_sys.rls_relations x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
-  if (await hasLookupRevoked(backend)) {
-    await backend.query('DELETE FROM wl_sys.rls_lookup_revoked x WHERE NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = x.relid)');
-  }
-}
-
 const hasLookupRevoked = (backend: SqlBackend) => relationExists(backend, 'wl_sys.rls_lookup_revoked');
 
 /**
