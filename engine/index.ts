@@ -4,6 +4,7 @@
  * `engine/node.ts`.
  */
 export * from './api/types';
+export * from './api/command-tags';
 export { SqlError, SQLSTATE } from './errors/sql-error';
 export type { SqlBackend, RawResult, RawField } from './backend/backend';
 export { PgliteBackend } from './backend/pglite-backend';

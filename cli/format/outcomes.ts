@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { StatementOutcome } from '../../engine';
+import { reportsRowCount, type StatementOutcome } from '../../engine';
 import { alignedTable } from './aligned-table';
 import { count, jsonValue, textValue } from './values';
 
@@ -70,5 +70,5 @@ function toCsv(result: { columns: { name: string }[]; rows: unknown[][] }): stri
 /** The command tag as psql prints it: with the row count, and INSERT's (always 0) oid before it. */
 function commandLine(command: string, rows: number): string {
   if (command === 'INSERT') return `INSERT 0 ${rows}`;
-  return /^(UPDATE|DELETE|SELECT|COPY)$/.test(command) ? `${command} ${rows}` : command;
+  return reportsRowCount(command) ? `${command} ${rows}` : command;
 }

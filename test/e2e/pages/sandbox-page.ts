@@ -48,6 +48,12 @@ export class SandboxPage {
     return (await this.view().getByTestId('result-rowcount').textContent()) ?? '';
   }
 
+  /** The statement's messages (NOTICE, INFO …) shown with its result. */
+  async noticesText(): Promise<string> {
+    const notices = this.view().getByTestId('result-notices');
+    return (await notices.count()) ? ((await notices.textContent()) ?? '') : '';
+  }
+
   /** Chooses who runs the queries: the cluster, or Athena with a Glue database. */
   async queryWith(engine: 'redshift' | 'athena', database?: string): Promise<void> {
     await this.view().getByTestId('query-engine').selectOption(engine);
