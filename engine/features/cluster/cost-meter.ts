@@ -1,5 +1,6 @@
 import type { WorkspaceStore } from '../../workspace/workspace-store';
 import { NODE_HOUR_USD, NODE_STORAGE_GB } from './cluster-state';
+import { Mutex } from '../../util/mutex';
 
 /**
  * A running bill on AWS list prices (ap-northeast-2), kept in `meta/cost.json`. Time-based charges
@@ -63,13 +64,29 @@ function charge(ledger: CostLedger, kind: CostKind, usd: number, quantity: numbe
   line.quantity += quantity;
 }
 
+const ledgerLocks = new WeakMap<WorkspaceStore, Mutex>();
+
+/**
+ * Read, change, write, one at a time per workspace: a training job finishing in the background
+ * charges while statements accrue node-hours, and two interleaved read-modify-writes lost a charge.
+ */
+function updateLedger(store: WorkspaceStore, change: (ledger: CostLedger) => void): Promise<void> {
+  let lock = ledgerLocks.get(store);
+  if (!lock) ledgerLocks.set(store, (lock = new Mutex()));
+  return lock.run(async () => {
+    const ledger = await readLedger(store);
+    change(ledger);
+    await store.writeJson(COST_PATH, ledger);
+  });
+}
+
 /** Adds a usage charge (Spectrum scan, ML training …). */
-export async function addCost(store: WorkspaceStore, kind: CostKind, usd: number, note: string, quantity = 1, at = new Date()): Promise<void> {
-  const ledger = await readLedger(store);
-  charge(ledger, kind, usd, quantity);
-  ledger.events.push({ at: at.toISOString(), kind, usd, note });
-  if (ledger.events.length > MAX_EVENTS) ledger.events.splice(0, ledger.events.length - MAX_EVENTS);
-  await store.writeJson(COST_PATH, ledger);
+export function addCost(store: WorkspaceStore, kind: CostKind, usd: number, note: string, quantity = 1, at = new Date()): Promise<void> {
+  return updateLedger(store, (ledger) => {
+    charge(ledger, kind, usd, quantity);
+    ledger.events.push({ at: at.toISOString(), kind, usd, note });
+    if (ledger.events.length > MAX_EVENTS) ledger.events.splice(0, ledger.events.length - MAX_EVENTS);
+  });
 }
 
 export interface AccrualInput {
@@ -85,13 +102,13 @@ export interface AccrualInput {
 
 export async function accrue(store: WorkspaceStore, input: AccrualInput): Promise<void> {
   if (input.hours <= 0) return;
-  const ledger = await readLedger(store);
-  if (input.billedNodes > 0) charge(ledger, 'compute', input.hours * input.billedNodes * NODE_HOUR_USD, input.hours * input.billedNodes);
-  const months = input.hours / HOURS_PER_MONTH;
-  const billedSnapshotGb = Math.max(0, input.snapshotBytes - input.freeSnapshotBytes) / GB;
-  charge(ledger, 'snapshot-storage', billedSnapshotGb * months * SNAPSHOT_GB_MONTH_USD, billedSnapshotGb * months);
-  if (input.managedBytes > 0) charge(ledger, 'managed-storage', (input.managedBytes / GB) * months * RMS_GB_MONTH_USD, (input.managedBytes / GB) * months);
-  await store.writeJson(COST_PATH, ledger);
+  await updateLedger(store, (ledger) => {
+    if (input.billedNodes > 0) charge(ledger, 'compute', input.hours * input.billedNodes * NODE_HOUR_USD, input.hours * input.billedNodes);
+    const months = input.hours / HOURS_PER_MONTH;
+    const billedSnapshotGb = Math.max(0, input.snapshotBytes - input.freeSnapshotBytes) / GB;
+    charge(ledger, 'snapshot-storage', billedSnapshotGb * months * SNAPSHOT_GB_MONTH_USD, billedSnapshotGb * months);
+    if (input.managedBytes > 0) charge(ledger, 'managed-storage', (input.managedBytes / GB) * months * RMS_GB_MONTH_USD, (input.managedBytes / GB) * months);
+  });
 }
 
 export function freeSnapshotBytes(nodes: number): number {
