@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import type { ResultColumn, SqlValue } from '../../engine';
-import { textValue } from './values';
+import { count, textValue } from './values';
 
 /** Types psql right-aligns (its column_type_alignment): the integers, floats, numeric, money, oid, xid, cid. */
 const RIGHT_ALIGNED_OIDS = new Set([20, 21, 23, 26, 28, 29, 700, 701, 790, 1700, 5069]);
@@ -60,17 +60,20 @@ export function alignedTable(result: { columns: ResultColumn[]; rows: SqlValue[]
       out.push(
         row
           .map((c, i) => {
+            const isLast = i === last;
+            if (k >= c.lines.length) return isLast ? ' ' : ` ${spaces(widths[i]!)} `;
             const more = k + 1 < c.lines.length;
-            if (k >= c.lines.length) return i === last ? ' ' : ` ${spaces(widths[i]!)} `;
             const text = c.lines[k]!;
             const pad = spaces(widths[i]! - c.widths[k]!);
-            if (right[i]) return ` ${pad}${text}${more ? '+' : i === last ? '' : ' '}`;
-            return ` ${text}${i === last && !more ? '' : pad}${more ? '+' : i === last ? '' : ' '}`;
+            // psql's right margin: '+' when the value goes on, nothing after the last column.
+            const margin = more ? '+' : isLast ? '' : ' ';
+            if (right[i]) return ` ${pad}${text}${margin}`;
+            return ` ${text}${isLast && !more ? '' : pad}${margin}`;
           })
           .join('|'),
       );
     }
   }
-  out.push(`(${result.rowCount} ${result.rowCount === 1 ? 'row' : 'rows'})`, '');
+  out.push(`(${count(result.rowCount, 'row')})`, '');
   return out.join('\n') + '\n';
 }

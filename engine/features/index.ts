@@ -14,7 +14,7 @@ import { analyzeHandler, tableInfoFreshStats, vacuumHandler } from './maintenanc
  */
 export const featureHandlers: StatementHandler[] = [
   availabilityGuard, // must stay first: refuses SQL while the cluster is paused or deleted
-  forgetDroppedTables, // wraps every DROP TABLE / SCHEMA handler after it
+  forgetDroppedTables, // wraps every DROP TABLE / SCHEMA / MATERIALIZED VIEW handler after it
   ...spectrumHandlers, // before the others: claims statements naming external tables, hands the rest on
   ...mlHandlers, // before security: GRANT … ON MODEL / CREATE MODEL are Redshift ML's
   ...securityHandlers,

@@ -4,8 +4,6 @@ import { runConsoleCommand, splitCommandLine } from '../console/run-console-comm
 import type { EmbeddedWarehouse } from '../warehouse/embedded-warehouse';
 import { LAB_FILES_PREFIX, withLabFiles } from '../console/lab-files-io';
 
-export { LAB_FILES_PREFIX };
-
 /**
  * A workspace as the lab runtime sees it: the warehouse, the data seed it was built from (1 = the
  * course data, 2 = the hidden variant) and how console commands read the student's local files.

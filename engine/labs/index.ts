@@ -5,7 +5,8 @@
 export type { Action, Check, CheckKind, CatalogCondition, Lab, LabBundle, LocalizedText, Mistake, Step } from './types';
 export { validateLab, validateLabSet, type LabProblem } from './validate';
 export { checkAgainstSchema, type SchemaProblem } from './json-schema';
-export { labEnvironment, runConsole, runSql, closeLabSessions, listLabFiles, readLabFile, LAB_FILES_PREFIX, type LabEnvironment } from './environment';
+export { labEnvironment, runConsole, runSql, closeLabSessions, listLabFiles, readLabFile, type LabEnvironment } from './environment';
+export { LAB_FILES_PREFIX } from '../console/lab-files-io';
 export { runActions, LabActionError } from './actions';
 export { runCheck } from './checks/run-check';
 export type { CheckResult } from './checks/result';

@@ -53,13 +53,14 @@ e2e('runs a query and shows typed columns and NULL distinctly', async ({ page, s
   await screenshot('04-sandbox-result');
 });
 
-e2e("shows a statement's messages and a DDL command's tag without a row count", async ({ page }) => {
+e2e("shows a statement's messages and a DDL command's tag without a row count", async ({ page, screenshot }) => {
   const sandbox = new SandboxPage(page);
   await sandbox.runAndWait('DROP TABLE IF EXISTS no_such_table;');
   const tag = await sandbox.rowCountText();
   expect(tag.trim() === 'DROP TABLE', `command tag: ${tag}`);
   const notices = await sandbox.noticesText();
   expect(notices.includes('NOTICE:  table "no_such_table" does not exist, skipping'), `messages: ${notices}`);
+  await screenshot('04c-sandbox-messages');
 });
 
 e2e('pages a 1M-row result through the virtualized grid', async ({ page, screenshot }) => {

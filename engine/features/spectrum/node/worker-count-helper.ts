@@ -1,8 +1,8 @@
 /**
  * The Node count helper: one long-lived worker thread. It is started when an external table is
  * created or by the first query that could use it (that query counts alone: starting takes longer
- * than counting), and is unref'd while idle,
- * so it never keeps a process alive; during a job it is ref'd, so the job's answer is awaited.
+ * than counting), and is unref'd while idle, so it never keeps a process alive; during a job it is
+ * ref'd, so the job's answer is awaited.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
